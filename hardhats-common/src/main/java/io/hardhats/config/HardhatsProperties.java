@@ -1,0 +1,58 @@
+package io.hardhats.config;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Every setting of the product, bound from the environment variables of the design
+ * (see application.yml for the variable each one reads).
+ */
+@ConfigurationProperties(prefix = "hardhats")
+public record HardhatsProperties(
+        Role role,
+        String databaseUrl,
+        String redisUrl,
+        String secretKey,
+        String encryptionKey,
+        int jwtExpireMinutes,
+        Boolean cookieSecure,
+        int maxCamerasPerOrg,
+        int maxUsersPerOrg,
+        Path dataDir) {
+
+    /** Which parts of the product this process runs. */
+    public enum Role {
+        ALL, WEB, WORKER;
+
+        public boolean runsWeb() {
+            return this != WORKER;
+        }
+
+        public boolean runsWorker() {
+            return this != WEB;
+        }
+    }
+
+    public HardhatsProperties {
+        role = role == null ? Role.ALL : role;
+        jwtExpireMinutes = jwtExpireMinutes <= 0 ? 60 : jwtExpireMinutes;
+        maxCamerasPerOrg = maxCamerasPerOrg <= 0 ? 50 : maxCamerasPerOrg;
+        maxUsersPerOrg = maxUsersPerOrg <= 0 ? 25 : maxUsersPerOrg;
+        dataDir = dataDir == null ? Path.of("data") : dataDir;
+    }
+
+    /** All-in-one is the laptop mode: it may invent development keys; split web/worker may not. */
+    public boolean allInOne() {
+        return role == Role.ALL;
+    }
+
+    /** Secure cookies everywhere but on the all-in-one laptop run over plain http, unless set. */
+    public boolean secureCookies() {
+        return cookieSecure != null ? cookieSecure : !allInOne();
+    }
+
+    public boolean redisConfigured() {
+        return redisUrl != null && !redisUrl.isBlank();
+    }
+}

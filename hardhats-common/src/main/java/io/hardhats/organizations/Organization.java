@@ -1,0 +1,101 @@
+package io.hardhats.organizations;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.hibernate.annotations.ColumnTransformer;
+
+/** A customer. Not tenant-owned itself: row-level security limits it to its own id. */
+@Entity
+@Table(name = "organizations")
+public class Organization {
+
+    @Id
+    private UUID id;
+
+    private String name;
+
+    private String slug;
+
+    private String plan;
+
+    @Column(name = "max_cameras")
+    private int maxCameras;
+
+    @Column(name = "max_users")
+    private int maxUsers;
+
+    @Column(name = "settings", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String settingsJson;
+
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+
+    protected Organization() {
+    }
+
+    public Organization(UUID id, String name, String slug, int maxCameras, int maxUsers) {
+        this.id = id;
+        this.name = name;
+        this.slug = slug;
+        this.plan = "standard";
+        this.maxCameras = maxCameras;
+        this.maxUsers = maxUsers;
+        this.settingsJson = "{}";
+        this.createdAt = Instant.now();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public String getPlan() {
+        return plan;
+    }
+
+    public int getMaxCameras() {
+        return maxCameras;
+    }
+
+    public void setMaxCameras(int maxCameras) {
+        this.maxCameras = maxCameras;
+    }
+
+    public int getMaxUsers() {
+        return maxUsers;
+    }
+
+    public void setMaxUsers(int maxUsers) {
+        this.maxUsers = maxUsers;
+    }
+
+    public String getSettingsJson() {
+        return settingsJson;
+    }
+
+    public void setSettingsJson(String settingsJson) {
+        this.settingsJson = settingsJson;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

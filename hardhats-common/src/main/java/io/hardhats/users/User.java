@@ -1,0 +1,103 @@
+package io.hardhats.users;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.hardhats.persistence.TenantOwned;
+
+@Entity
+@Table(name = "users")
+public class User extends TenantOwned {
+
+    @Id
+    private UUID id;
+
+    private String email;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "full_name")
+    private String fullName;
+
+    private Role role;
+
+    @Column(name = "is_active")
+    private boolean active;
+
+    @Column(name = "last_login")
+    private Instant lastLogin;
+
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+
+    protected User() {
+    }
+
+    public User(String email, String passwordHash, String fullName, Role role) {
+        this.id = UUID.randomUUID();
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.fullName = fullName;
+        this.role = role;
+        this.active = true;
+        this.createdAt = Instant.now();
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public void setFullName(String fullName) {
+        this.fullName = fullName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public void setActive(boolean active) {
+        this.active = active;
+    }
+
+    public Instant getLastLogin() {
+        return lastLogin;
+    }
+
+    public void setLastLogin(Instant lastLogin) {
+        this.lastLogin = lastLogin;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}
