@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.hardhats.persistence.TenantOwned;
@@ -52,7 +53,7 @@ public class AuditLog extends TenantOwned {
         this.resourceId = resourceId;
         this.detailsJson = detailsJson;
         this.ipAddress = ipAddress;
-        this.createdAt = Instant.now();
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public UUID getId() {

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.hardhats.persistence.TenantOwned;
@@ -97,7 +98,7 @@ public class Camera extends TenantOwned {
         this.confidenceThreshold = 0.5;
         this.active = true;
         this.status = CameraStatus.OFFLINE;
-        this.createdAt = Instant.now();
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         this.updatedAt = createdAt;
     }
 
@@ -266,6 +267,6 @@ public class Camera extends TenantOwned {
     }
 
     public void touch() {
-        this.updatedAt = Instant.now();
+        this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

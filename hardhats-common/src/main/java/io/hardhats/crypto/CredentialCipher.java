@@ -30,11 +30,7 @@ public class CredentialCipher {
     private final Key key;
 
     public CredentialCipher(SecretKeys keys) {
-        this(keys.fernetKey());
-    }
-
-    public CredentialCipher(String fernetKey) {
-        this.key = new Key(fernetKey.trim());
+        this.key = new Key(keys.fernetKey().trim());
     }
 
     public String encrypt(String plaintext) {

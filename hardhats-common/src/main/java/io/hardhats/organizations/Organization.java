@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.hibernate.annotations.ColumnTransformer;
@@ -48,7 +49,7 @@ public class Organization {
         this.maxCameras = maxCameras;
         this.maxUsers = maxUsers;
         this.settingsJson = "{}";
-        this.createdAt = Instant.now();
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public UUID getId() {

@@ -62,17 +62,33 @@ public final class TenantContext {
         });
     }
 
-    private static <T> T callIn(Scope scope, Supplier<T> work) {
+    /** For filters, whose work cannot be wrapped in a lambda: close the handle to leave the scope. */
+    public static Handle enter(UUID organizationId) {
+        return enter(new Tenant(organizationId));
+    }
+
+    private static Handle enter(Scope scope) {
         Scope previous = CURRENT.get();
         CURRENT.set(scope);
-        try {
-            return work.get();
-        } finally {
+        return () -> {
             if (previous == null) {
                 CURRENT.remove();
             } else {
                 CURRENT.set(previous);
             }
+        };
+    }
+
+    private static <T> T callIn(Scope scope, Supplier<T> work) {
+        try (Handle ignored = enter(scope)) {
+            return work.get();
         }
+    }
+
+    /** Leaves a scope entered with {@link #enter(UUID)}, restoring the one before it. */
+    @FunctionalInterface
+    public interface Handle extends AutoCloseable {
+        @Override
+        void close();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.hardhats.persistence.TenantOwned;
@@ -46,7 +47,7 @@ public class User extends TenantOwned {
         this.fullName = fullName;
         this.role = role;
         this.active = true;
-        this.createdAt = Instant.now();
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public UUID getId() {

@@ -3,6 +3,7 @@ package io.hardhats.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hardhats.config.SecretKeys;
 import org.junit.jupiter.api.Test;
 
 class CredentialCipherTest {
@@ -12,7 +13,11 @@ class CredentialCipherTest {
     private static final String SPEC_TOKEN =
             "gAAAAAAdwJ6wAAECAwQFBgcICQoLDA0ODy021cpGVWKZ_eEwCGM4BLLF_5CV9dOPmrhuVUPgJobwOz7JcbmrR64jVmpU4IwqDA==";
 
-    private final CredentialCipher cipher = new CredentialCipher(SPEC_KEY);
+    private final CredentialCipher cipher = cipherFor(SPEC_KEY);
+
+    private static CredentialCipher cipherFor(String fernetKey) {
+        return new CredentialCipher(new SecretKeys(new byte[32], fernetKey));
+    }
 
     @Test
     void decryptsTheSpecificationVectorWithoutExpiringIt() {
@@ -31,7 +36,7 @@ class CredentialCipherTest {
 
     @Test
     void refusesATokenMadeWithAnotherKey() {
-        String other = new CredentialCipher("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").encrypt("admin:secret");
+        String other = cipherFor("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").encrypt("admin:secret");
         assertThatThrownBy(() -> cipher.decrypt(other))
                 .isInstanceOf(CredentialCipher.CredentialDecryptionException.class);
     }

@@ -1,0 +1,86 @@
+package io.hardhats.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
+import io.hardhats.web.ApiException;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+
+/**
+ * Token buckets for the authentication endpoints, one per (action, client IP) and one per
+ * (action, e-mail). Kept in Redis when the product has one, so every web instance counts
+ * together; in memory otherwise.
+ */
+public class AuthRateLimiter {
+
+    private final Function<String, Bucket> buckets;
+
+    private AuthRateLimiter(Function<String, Bucket> buckets) {
+        this.buckets = buckets;
+    }
+
+    public static AuthRateLimiter inMemory(RateLimitProperties limits) {
+        LoadingCache<String, Bucket> cache = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(limits.window().multipliedBy(2))
+                .build(key -> Bucket.builder().addLimit(configuration(key, limits).getBandwidths()[0]).build());
+        return new AuthRateLimiter(cache::get);
+    }
+
+    public static AuthRateLimiter redis(RedisClient client, RateLimitProperties limits) {
+        StatefulRedisConnection<String, byte[]> connection =
+                client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+        LettuceBasedProxyManager<String> proxy = Bucket4jLettuce.casBasedBuilder(connection)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(limits.window()))
+                .build();
+        return new AuthRateLimiter(
+                key -> proxy.builder().build("hardhats:ratelimit:" + key, () -> configuration(key, limits)));
+    }
+
+    private static BucketConfiguration configuration(String key, RateLimitProperties limits) {
+        int capacity = key.contains(":ip:") ? limits.perIp() : limits.perEmail();
+        return BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, limits.window()))
+                .build();
+    }
+
+    /** Counts one attempt; throws a 429 when either the client or the e-mail is over its limit. */
+    public void check(String action, String clientIp, String email) {
+        consume(action + ":ip:" + clientIp);
+        if (email != null && !email.isBlank()) {
+            consume(action + ":email:" + sha256(email.trim().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    private void consume(String key) {
+        ConsumptionProbe probe = buckets.apply(key).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw ApiException.tooManyRequests(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+
+    /** E-mails are personal data: Redis keys carry a digest, not the address. */
+    private static String sha256(String value) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

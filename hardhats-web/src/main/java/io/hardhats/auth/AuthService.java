@@ -1,0 +1,122 @@
+package io.hardhats.auth;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import io.hardhats.audit.AuditTrail;
+import io.hardhats.config.HardhatsProperties;
+import io.hardhats.organizations.Organization;
+import io.hardhats.organizations.OrganizationRepository;
+import io.hardhats.tenancy.TenantContext;
+import io.hardhats.users.Role;
+import io.hardhats.users.User;
+import io.hardhats.users.UserRepository;
+import io.hardhats.web.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registration, login and password changes. Registration and login start outside any tenant, so
+ * they open their transactions themselves once they know the organisation.
+ */
+@Service
+public class AuthService {
+
+    private final UserRepository users;
+    private final OrganizationRepository organizations;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final HardhatsProperties properties;
+    private final ApplicationEventPublisher events;
+    /** Compared against when the e-mail is unknown, so both failures take the same time. */
+    private final String unknownUserHash;
+
+    public AuthService(UserRepository users, OrganizationRepository organizations, PasswordEncoder passwords,
+            AuditTrail audit, TransactionTemplate transactions, HardhatsProperties properties,
+            ApplicationEventPublisher events) {
+        this.users = users;
+        this.organizations = organizations;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.events = events;
+        this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    public record Registered(User user, Organization organization) {
+    }
+
+    /** Published after a new organisation is committed (the all-in-one demo camera listens). */
+    public record OrganizationRegistered(UUID organizationId) {
+    }
+
+    public Registered register(AuthRequests.Register request) {
+        String email = normalise(request.email());
+        PasswordPolicy.check(request.password(), email);
+        String hash = passwords.encode(request.password());
+        String slug = TenantContext.callAsSystem(() -> transactions.execute(status -> {
+            if (users.existsByEmailIgnoreCase(email)) {
+                throw ApiException.conflict("email_taken", "an account with this e-mail already exists");
+            }
+            return SlugMaker.unique(request.organizationName().trim(), organizations::existsBySlug);
+        }));
+        UUID organizationId = UUID.randomUUID();
+        Registered registered = TenantContext.callAs(organizationId, () -> transactions.execute(status -> {
+            Organization organization = organizations.save(new Organization(organizationId,
+                    request.organizationName().trim(), slug, properties.maxCamerasPerOrg(),
+                    properties.maxUsersPerOrg()));
+            User admin = users.save(new User(email, hash, request.fullName().trim(), Role.ADMIN));
+            audit.record(admin.getId(), "register", "organization", organizationId, Map.of("slug", slug));
+            return new Registered(admin, organization);
+        }));
+        events.publishEvent(new OrganizationRegistered(organizationId));
+        return registered;
+    }
+
+    /** The user, or 401 with one message whether the e-mail is unknown or the password wrong. */
+    public User login(AuthRequests.Login request) {
+        String email = normalise(request.email());
+        User user = TenantContext.callAsSystem(() -> users.findByEmailIgnoreCase(email).orElse(null));
+        boolean matches = passwords.matches(request.password(), user == null ? unknownUserHash : user.getPasswordHash());
+        if (user == null) {
+            throw ApiException.unauthorized("invalid e-mail or password");
+        }
+        User signedIn = TenantContext.callAs(user.getOrganizationId(), () -> transactions.execute(status -> {
+            if (!matches || !user.isActive()) {
+                audit.record(user.getId(), "login_failed", "user", user.getId(),
+                        Map.of("reason", matches ? "inactive" : "bad_password"));
+                return null;
+            }
+            User current = users.findById(user.getId()).orElseThrow();
+            current.setLastLogin(Instant.now());
+            audit.record(current.getId(), "login", "user", current.getId(), Map.of());
+            return current;
+        }));
+        if (signedIn == null) {
+            throw ApiException.unauthorized("invalid e-mail or password");
+        }
+        return signedIn;
+    }
+
+    public void changePassword(UUID userId, AuthRequests.ChangePassword request) {
+        transactions.executeWithoutResult(status -> {
+            User user = users.findById(userId).orElseThrow(() -> ApiException.unauthorized("sign in first"));
+            if (!passwords.matches(request.currentPassword(), user.getPasswordHash())) {
+                throw ApiException.invalid("current_password: is not your current password");
+            }
+            PasswordPolicy.check(request.newPassword(), user.getEmail());
+            user.setPasswordHash(passwords.encode(request.newPassword()));
+            audit.record("password_change", "user", user.getId(), Map.of());
+        });
+    }
+
+    public static String normalise(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,64 @@
+package io.hardhats.cameras;
+
+import jakarta.validation.Valid;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Everyone in the organisation sees its cameras; only admins configure them. */
+@RestController
+@RequestMapping("/api/v1/cameras")
+public class CameraController {
+
+    private final CameraService cameras;
+
+    public CameraController(CameraService cameras) {
+        this.cameras = cameras;
+    }
+
+    @GetMapping
+    public List<CameraView> list() {
+        return cameras.list();
+    }
+
+    @GetMapping("/presets")
+    public CameraPresets presets() {
+        return CameraPresets.STANDARD;
+    }
+
+    @GetMapping("/{id}")
+    public CameraView get(@PathVariable UUID id) {
+        return cameras.get(id);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResponseEntity<CameraView> create(@Valid @RequestBody CameraRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(cameras.create(request));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    public CameraView update(@PathVariable UUID id, @Valid @RequestBody CameraRequest request) {
+        return cameras.update(id, request);
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    public ResponseEntity<Void> delete(@PathVariable UUID id) {
+        cameras.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

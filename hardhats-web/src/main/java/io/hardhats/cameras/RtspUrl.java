@@ -1,0 +1,59 @@
+package io.hardhats.cameras;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import io.hardhats.web.ApiException;
+
+/**
+ * A validated camera URL split into the URL without credentials (what is stored and shown) and
+ * the credentials from its user info, if any. Only rtsp:// and rtsps:// with a host are accepted.
+ */
+public record RtspUrl(String withoutCredentials, String username, String password) {
+
+    public static RtspUrl parse(String value) {
+        URI uri;
+        try {
+            uri = new URI(value.trim());
+        } catch (URISyntaxException e) {
+            throw ApiException.invalid("rtsp_url: is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("rtsp") && !scheme.equals("rtsps")) {
+            throw ApiException.invalid("rtsp_url: must start with rtsp:// or rtsps://");
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw ApiException.invalid("rtsp_url: must name a host");
+        }
+        String username = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String info = uri.getRawUserInfo();
+            int colon = info.indexOf(':');
+            username = decode(colon < 0 ? info : info.substring(0, colon));
+            password = colon < 0 ? "" : decode(info.substring(colon + 1));
+        }
+        try {
+            URI clean = new URI(scheme, null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null);
+            return new RtspUrl(clean.toString(), username, password);
+        } catch (URISyntaxException e) {
+            throw ApiException.invalid("rtsp_url: is not a valid URL");
+        }
+    }
+
+    public boolean hasCredentials() {
+        return username != null;
+    }
+
+    private static String decode(String part) {
+        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "RtspUrl[" + withoutCredentials + "]";
+    }
+}

@@ -1,0 +1,63 @@
+package io.hardhats.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.hardhats.auth.SessionPrincipal;
+import io.hardhats.web.ApiException;
+import io.hardhats.web.Cursor;
+import io.hardhats.web.Page;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Everyone reads and acknowledges events; admins and managers delete them. */
+@RestController
+@RequestMapping("/api/v1/events")
+public class EventController {
+
+    private final EventService events;
+
+    public EventController(EventService events) {
+        this.events = events;
+    }
+
+    @GetMapping
+    public Page<EventView> list(@RequestParam(name = "camera_id", required = false) UUID cameraId,
+            @RequestParam(name = "violation_type", required = false) ViolationType violationType,
+            @RequestParam(required = false) Boolean acknowledged,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ApiException.invalid("from: must be before to");
+        }
+        EventFilter filter = new EventFilter(cameraId, violationType, acknowledged, from, to, Cursor.decode(cursor));
+        return events.list(filter, Cursor.limit(limit));
+    }
+
+    @GetMapping("/{id}")
+    public EventView get(@PathVariable UUID id) {
+        return events.get(id);
+    }
+
+    @PostMapping("/{id}/acknowledge")
+    public EventView acknowledge(@PathVariable UUID id, @AuthenticationPrincipal SessionPrincipal principal) {
+        return events.acknowledge(id, principal.userId());
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    public ResponseEntity<Void> delete(@PathVariable UUID id) {
+        events.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

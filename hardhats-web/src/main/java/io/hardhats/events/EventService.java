@@ -1,0 +1,65 @@
+package io.hardhats.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.hardhats.audit.AuditTrail;
+import io.hardhats.web.ApiException;
+import io.hardhats.web.Cursor;
+import io.hardhats.web.Page;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class EventService {
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+
+    private final EventRepository events;
+    private final AuditTrail audit;
+
+    public EventService(EventRepository events, AuditTrail audit) {
+        this.events = events;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<EventView> list(EventFilter filter, int limit) {
+        List<Event> rows = events.findBy(filter.toSpecification(),
+                query -> query.sortBy(NEWEST_FIRST).limit(limit + 1).all());
+        boolean more = rows.size() > limit;
+        List<Event> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? new Cursor(page.get(limit - 1).getCreatedAt(), page.get(limit - 1).getId()).encode() : null;
+        return new Page<>(page.stream().map(EventView::of).toList(), next);
+    }
+
+    @Transactional(readOnly = true)
+    public EventView get(UUID id) {
+        return EventView.of(find(id));
+    }
+
+    /** Idempotent: acknowledging twice keeps the first acknowledger and time. */
+    @Transactional
+    public EventView acknowledge(UUID id, UUID userId) {
+        Event event = find(id);
+        if (!event.isAcknowledged()) {
+            event.acknowledge(userId, Instant.now());
+            audit.record("event_acknowledge", "event", id, Map.of());
+        }
+        return EventView.of(event);
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        Event event = find(id);
+        events.delete(event);
+        audit.record("event_delete", "event", id, Map.of("violation_type", event.getViolationType().wire()));
+    }
+
+    private Event find(UUID id) {
+        return events.findById(id).orElseThrow(() -> ApiException.notFound("event"));
+    }
+}

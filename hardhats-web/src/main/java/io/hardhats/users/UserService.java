@@ -1,0 +1,113 @@
+package io.hardhats.users;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.hardhats.audit.AuditTrail;
+import io.hardhats.auth.AuthService;
+import io.hardhats.auth.PasswordPolicy;
+import io.hardhats.organizations.OrganizationRepository;
+import io.hardhats.tenancy.TenantContext;
+import io.hardhats.web.ApiException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Managing an organisation's members (admins only); the last active admin cannot be removed. */
+@Service
+public class UserService {
+
+    private final UserRepository users;
+    private final OrganizationRepository organizations;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+
+    public UserService(UserRepository users, OrganizationRepository organizations, PasswordEncoder passwords,
+            AuditTrail audit) {
+        this.users = users;
+        this.organizations = organizations;
+        this.passwords = passwords;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public List<User> list() {
+        return users.findAllByOrderByCreatedAtAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public User get(UUID id) {
+        return users.findById(id).orElseThrow(() -> ApiException.notFound("user"));
+    }
+
+    @Transactional
+    public User create(UserRequests.Create request) {
+        String email = AuthService.normalise(request.email());
+        PasswordPolicy.check(request.password(), email);
+        int maxUsers = organizations.findById(TenantContext.requireOrganization()).orElseThrow().getMaxUsers();
+        if (users.count() >= maxUsers) {
+            throw ApiException.conflict("plan_limit", "this organisation may have at most " + maxUsers + " users");
+        }
+        boolean taken = TenantContext.callAsSystem(() -> users.existsByEmailIgnoreCase(email));
+        if (taken) {
+            throw ApiException.conflict("email_taken", "an account with this e-mail already exists");
+        }
+        User user = users.save(new User(email, passwords.encode(request.password()), request.fullName().trim(),
+                request.role()));
+        audit.record("user_create", "user", user.getId(), Map.of("role", user.getRole().wire()));
+        return user;
+    }
+
+    @Transactional
+    public User update(UUID id, UserRequests.Update request) {
+        User user = get(id);
+        boolean losesAdmin = user.getRole() == Role.ADMIN && user.isActive()
+                && ((request.role() != null && request.role() != Role.ADMIN) || Boolean.FALSE.equals(request.isActive()));
+        if (losesAdmin) {
+            requireAnotherActiveAdmin();
+        }
+        if (request.fullName() != null) {
+            user.setFullName(request.fullName().trim());
+        }
+        if (request.role() != null) {
+            user.setRole(request.role());
+        }
+        if (request.isActive() != null) {
+            user.setActive(request.isActive());
+        }
+        audit.record("user_update", "user", user.getId(), changes(request));
+        return user;
+    }
+
+    /** Deactivates rather than deletes: events and audit rows keep pointing at the person. */
+    @Transactional
+    public void deactivate(UUID id) {
+        User user = get(id);
+        if (user.getRole() == Role.ADMIN && user.isActive()) {
+            requireAnotherActiveAdmin();
+        }
+        user.setActive(false);
+        audit.record("user_deactivate", "user", user.getId(), Map.of());
+    }
+
+    private void requireAnotherActiveAdmin() {
+        if (users.countByRoleAndActiveTrue(Role.ADMIN) <= 1) {
+            throw ApiException.conflict("last_admin", "an organisation needs at least one active admin");
+        }
+    }
+
+    private static Map<String, Object> changes(UserRequests.Update request) {
+        Map<String, Object> changes = new java.util.LinkedHashMap<>();
+        if (request.fullName() != null) {
+            changes.put("full_name", request.fullName());
+        }
+        if (request.role() != null) {
+            changes.put("role", request.role().wire());
+        }
+        if (request.isActive() != null) {
+            changes.put("is_active", request.isActive());
+        }
+        return changes;
+    }
+}

@@ -1,0 +1,66 @@
+package io.hardhats.web;
+
+import java.time.Duration;
+
+import org.springframework.http.HttpStatus;
+
+/** A failure the client can act on; rendered as {@link ApiError} with its status. */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String error;
+    private final Duration retryAfter;
+
+    public ApiException(HttpStatus status, String error, String detail) {
+        this(status, error, detail, null);
+    }
+
+    private ApiException(HttpStatus status, String error, String detail, Duration retryAfter) {
+        super(detail);
+        this.status = status;
+        this.error = error;
+        this.retryAfter = retryAfter;
+    }
+
+    public static ApiException notFound(String what) {
+        return new ApiException(HttpStatus.NOT_FOUND, "not_found", what + " not found");
+    }
+
+    public static ApiException badRequest(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, "bad_request", detail);
+    }
+
+    public static ApiException invalid(String detail) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "validation_failed", detail);
+    }
+
+    public static ApiException conflict(String error, String detail) {
+        return new ApiException(HttpStatus.CONFLICT, error, detail);
+    }
+
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", detail);
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, "forbidden", detail);
+    }
+
+    public static ApiException tooManyRequests(Duration retryAfter) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                "too many attempts; retry in " + Math.max(1, retryAfter.toSeconds()) + " s", retryAfter);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    /** Only set for 429 answers. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

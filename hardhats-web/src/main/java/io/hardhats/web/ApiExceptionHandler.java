@@ -1,0 +1,162 @@
+package io.hardhats.web;
+
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Turns every failure into the one error shape. Details name the offending field, never echo
+ * its value (it could be a password).
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> api(ApiException e) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        if (e.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        }
+        return response.body(new ApiError(e.error(), e.getMessage()));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(ApiExceptionHandler::describe)
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return error(HttpStatus.UNPROCESSABLE_ENTITY, "validation_failed", detail.isEmpty() ? "invalid request" : detail);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ApiError> invalidParameters(HandlerMethodValidationException e) {
+        String detail = e.getParameterValidationResults().stream()
+                .map(result -> result.getMethodParameter().getParameterName() + ": "
+                        + result.getResolvableErrors().get(0).getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        return error(HttpStatus.UNPROCESSABLE_ENTITY, "validation_failed", detail);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        if (causedBy(e, RequestTooLargeException.class)) {
+            return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "request body is larger than 1 MiB");
+        }
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String field = databind.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null
+                            ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return error(HttpStatus.BAD_REQUEST, "bad_request", "invalid value for '" + field + "'");
+        }
+        return error(HttpStatus.BAD_REQUEST, "bad_request", "request body is missing or is not valid JSON");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", "invalid value for '" + e.getName() + "'");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", "missing parameter '" + e.getParameterName() + "'");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                "send the body as application/json");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return error(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "this resource is only available as JSON");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", e.getMethod() + " is not allowed here");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
+        return error(HttpStatus.NOT_FOUND, "not_found", "no such resource");
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "upload is larger than the limit");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiError> multipart(MultipartException e) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", "expected a multipart/form-data upload");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ApiError> denied(AccessDeniedException e) {
+        return error(HttpStatus.FORBIDDEN, "forbidden", "your role does not allow this");
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ApiError> unauthenticated(AuthenticationException e) {
+        return error(HttpStatus.UNAUTHORIZED, "unauthorized", "sign in first");
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ApiError> conflict(DataIntegrityViolationException e) {
+        return error(HttpStatus.CONFLICT, "conflict", "the change conflicts with existing data");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        if (causedBy(e, RequestTooLargeException.class)) {
+            return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "request body is larger than 1 MiB");
+        }
+        log.error("Unexpected error", e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "something went wrong on our side");
+    }
+
+    private static String describe(FieldError error) {
+        return error.getField().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase() + ": " + error.getDefaultMessage();
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ResponseEntity<ApiError> error(HttpStatus status, String error, String detail) {
+        return ResponseEntity.status(status).body(new ApiError(error, detail));
+    }
+}
