@@ -228,6 +228,9 @@ def format_table(res):
 def evaluate_path(weights, data, imgsz=640, batch=16, workers=4, device="auto", conf=0.001, iou=0.7,
                   max_det=300, max_images=None, conf_pr=0.25):
     dev = select_device(device)
+    if dev.type == "cuda":  # plain fp32 so PyTorch and ONNX Runtime results are comparable
+        torch.backends.cudnn.allow_tf32 = False
+        torch.backends.cuda.matmul.allow_tf32 = False
     cfg = load_data_config(data)
     names = cfg["names"]
     if str(weights).endswith(".onnx"):

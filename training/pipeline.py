@@ -30,7 +30,8 @@ import train as train_mod  # noqa: E402
 
 
 def parse():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+                                 allow_abbrev=False)
     ap.add_argument("--data", required=True, help="dataset folder or data.yaml")
     ap.add_argument("--name", default="ppe")
     ap.add_argument("--project", default=os.path.join(HERE, "runs"))
@@ -86,7 +87,7 @@ def main():
     last = os.path.join(run_dir, "last.pt")
     summary = {"run_dir": run_dir}
     if not a.post_only:
-        budget = max(a.budget_min - a.post_min, 0.5)
+        budget = max(a.budget_min - a.post_min, 0.01)
         common = ["--time-budget-min", str(budget), "--device", a.device, "--data", os.path.abspath(a.data)]
         if os.path.exists(last):
             argv = ["--resume", last] + common + train_args

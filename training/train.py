@@ -87,7 +87,8 @@ def parse_args(argv=None):
     a("--val-workers", type=int, default=4)
     a("--device", default="auto", help="auto, cpu, cuda, cuda:0, 0 ...")
     a("--seed", type=int, default=0)
-    a("--val-interval", type=int, default=5, help="validate the EMA every N epochs (and at the last epoch)")
+    a("--val-interval", type=int, default=10, help="validate the EMA every N epochs (0: only at the end)")
+    a("--val-last", type=int, default=5, help="also validate each of the last N epochs")
     a("--time-budget-min", type=float, default=None,
       help="stop cleanly after the epoch that would exceed this wall time (minutes, from process start)")
     a("--max-train-images", type=int, default=None, help="use only the first N training images (smoke tests)")
@@ -180,6 +181,8 @@ def train(argv=None, start_time=None):
             saved["data"] = os.path.abspath(cli["data"])
         saved["resume"] = args.resume
         args = argparse.Namespace(**saved)
+        print(f"resume: training options come from the checkpoint; only {', '.join(RUNTIME_KEYS)} and --data "
+              f"are taken from this command line")
         run_dir = os.path.dirname(os.path.abspath(args.resume))
         if ckpt.get("finished"):
             print(f"{args.resume}: training already finished ({ckpt['epoch']} epochs)")
@@ -328,7 +331,8 @@ def train(argv=None, start_time=None):
 
         metrics = None
         last_epoch = epoch + 1 == args.epochs
-        if last_epoch or (args.val_interval > 0 and (epoch + 1) % args.val_interval == 0):
+        if (last_epoch or epoch >= args.epochs - getattr(args, "val_last", 0)
+                or (args.val_interval > 0 and (epoch + 1) % args.val_interval == 0)):
             metrics = evaluate_model(ema.ema, data["val"], names, args.val_imgsz, device, batch=32,
                                      workers=args.val_workers, max_images=args.max_val_images)
         epoch_time = time.time() - te
@@ -351,6 +355,8 @@ def train(argv=None, start_time=None):
             "date": datetime.now(timezone.utc).isoformat(timespec="seconds"), "torch": torch.__version__,
         }
         save_atomic(ckpt, os.path.join(run_dir, "last.pt"))
+        if epoch == start_epoch and os.path.getsize(os.path.join(run_dir, "last.pt")) > 16 * 2**20:
+            print("warning: last.pt is larger than 16 MiB (about 6 bytes per parameter)")
         if improved:
             save_atomic({"epoch": epoch + 1, "model_cfg": model_cfg, "names": names, "ema": ckpt["ema"],
                          "metrics": metrics, "args": vars(args), "date": ckpt["date"]},

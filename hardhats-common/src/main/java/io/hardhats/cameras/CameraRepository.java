@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.transaction.annotation.Transactional;
 
+/** Query methods run in their own read-only transaction, so both tenant guards apply to them too. */
+@Transactional(readOnly = true)
 public interface CameraRepository extends JpaRepository<Camera, UUID> {
 
     List<Camera> findAllByOrderByCreatedAtAsc();

@@ -7,6 +7,8 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Transactional;
 
+/** Query methods run in their own read-only transaction, so both tenant guards apply to them too. */
+@Transactional(readOnly = true)
 public interface RevokedTokenRepository extends JpaRepository<RevokedToken, String> {
 
     @Modifying

@@ -55,7 +55,9 @@ public class StatsService {
     public record CameraCounts(long total, long online) {
     }
 
-    public record Summary(LocalDate today, Counts todayCounts, Counts last7Days, Map<String, Long> byViolationType,
+    public record Summary(LocalDate today, Counts todayCounts,
+            @com.fasterxml.jackson.annotation.JsonProperty("last_7_days") Counts lastSevenDays,
+            Map<String, Long> byViolationType,
             long unacknowledged, CameraCounts cameras) {
     }
 
