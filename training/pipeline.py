@@ -16,6 +16,7 @@ import os
 import shutil
 import sys
 import time
+import traceback
 
 START = time.time()
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -85,47 +86,54 @@ def main():
     a, train_args = parse()
     run_dir = os.path.join(a.project, a.name)
     last = os.path.join(run_dir, "last.pt")
-    summary = {"run_dir": run_dir}
-    if not a.post_only:
-        budget = max(a.budget_min - a.post_min, 0.01)
-        common = ["--time-budget-min", str(budget), "--device", a.device, "--data", os.path.abspath(a.data)]
-        if os.path.exists(last):
-            argv = ["--resume", last] + common + train_args
-            print(f"== resuming {last}")
+    summary, failed = {"run_dir": run_dir}, None
+    try:
+        if not a.post_only:
+            budget = max(a.budget_min - a.post_min, 0.01)
+            common = ["--time-budget-min", str(budget), "--device", a.device, "--data", os.path.abspath(a.data)]
+            if os.path.exists(last):
+                argv = ["--resume", last] + common + train_args
+                print(f"== resuming {last}")
+            else:
+                argv = ["--project", a.project, "--name", a.name] + common + train_args
+                print(f"== starting a new run in {run_dir}: {' '.join(train_args) or '(defaults)'}")
+            summary["train"] = train_mod.train(argv, start_time=START)
+            if torch.cuda.is_available():
+                torch.cuda.empty_cache()
         else:
-            argv = ["--project", a.project, "--name", a.name] + common + train_args
-            print(f"== starting a new run in {run_dir}: {' '.join(train_args) or '(defaults)'}")
-        res = train_mod.train(argv, start_time=START)
-        summary["train"] = res
-        if torch.cuda.is_available():
-            torch.cuda.empty_cache()
-    else:
-        ck = load_ckpt(last)
-        summary["train"] = {"status": "finished" if ck.get("finished") else "paused", "epoch": ck["epoch"]}
-    status = summary["train"]["status"]
-
-    if status == "finished":
-        post_process(a, run_dir, summary)
-    else:
-        print(f"\ntraining paused at epoch {summary['train']['epoch']}: run this command again to continue")
+            ck = load_ckpt(last)
+            summary["train"] = {"status": "finished" if ck.get("finished") else "paused", "epoch": ck["epoch"]}
+        if summary["train"]["status"] == "finished":
+            post_process(a, run_dir, summary)
+        else:
+            print(f"\ntraining paused at epoch {summary['train']['epoch']}: run this command again to continue")
+    except (Exception, SystemExit) as e:  # still save what exists
+        failed = f"{type(e).__name__}: {e}"
+        summary["error"] = failed
+        traceback.print_exc()
 
     summary["wall_seconds"] = round(time.time() - START, 1)
+    os.makedirs(run_dir, exist_ok=True)
     with open(os.path.join(run_dir, "summary.json"), "w") as f:
         json.dump(summary, f, indent=2, default=str)
     if a.out:
         os.makedirs(a.out, exist_ok=True)
         files = [os.path.join(run_dir, n) for n in ("last.pt", "best.pt", "results.csv", "status.json", "summary.json")]
-        if status == "finished":
+        if summary.get("train", {}).get("status") == "finished":
             files += [a.onnx, a.onnx.replace(".onnx", "-int8.onnx")]
         for f in files:
             if os.path.exists(f):
                 shutil.copy2(f, os.path.join(a.out, os.path.basename(f)))
         print(f"copied {', '.join(sorted(os.listdir(a.out)))} to {a.out}")
-    short = {k: summary.get(k) for k in ("train", "pytorch_vs_onnx", "wall_seconds")}
-    for k in ("eval_pytorch", "eval_onnx"):
+    short = {k: summary.get(k) for k in ("train", "pytorch_vs_onnx", "error", "wall_seconds") if k in summary}
+    for k in ("eval_pytorch", "eval_onnx", "eval_onnx_int8"):
         if k in summary:
             short[k] = {m: round(summary[k][m], 4) for m in ("map50", "map50_95", "precision", "recall")}
+            short[k]["ap50_per_class"] = {n: (round(v["ap50"], 3) if v["ap50"] is not None else None)
+                                          for n, v in summary[k]["per_class"].items()}
     print("SUMMARY " + json.dumps(short, default=str))
+    if failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
