@@ -19,7 +19,9 @@ public record HardhatsProperties(
         Boolean cookieSecure,
         int maxCamerasPerOrg,
         int maxUsersPerOrg,
-        Path dataDir) {
+        Path dataDir,
+        Integer workerCapacity,
+        Path modelPath) {
 
     /** Which parts of the product this process runs. */
     public enum Role {
@@ -40,6 +42,13 @@ public record HardhatsProperties(
         maxCamerasPerOrg = maxCamerasPerOrg <= 0 ? 50 : maxCamerasPerOrg;
         maxUsersPerOrg = maxUsersPerOrg <= 0 ? 25 : maxUsersPerOrg;
         dataDir = dataDir == null ? Path.of("data") : dataDir;
+        modelPath = modelPath == null ? Path.of("models", "ppe-detector.onnx") : modelPath;
+    }
+
+    /** Cameras one worker may hold: the configured number, else four per available core. */
+    public int effectiveWorkerCapacity() {
+        return workerCapacity != null && workerCapacity > 0 ? workerCapacity
+                : 4 * Runtime.getRuntime().availableProcessors();
     }
 
     /** All-in-one is the laptop mode: it may invent development keys; split web/worker may not. */
