@@ -136,7 +136,9 @@ class YoloDataset(Dataset):
             paste_p = self.hyp["copy_paste"] if use_mosaic else 0.0  # copy-paste off with mosaic (close-mosaic)
             border = 0
         if self.bank and rng.random() < paste_p:
-            img, labels = self.paste_objects(img, labels, rng)
+            # mosaic: paste inside the central s x s window that the affine crop keeps (roughly)
+            region = (s // 2, s // 2, s + s // 2, s + s // 2) if border else None
+            img, labels = self.paste_objects(img, labels, rng, region)
         img, labels = random_affine(img, labels, rng, border, self.hyp)
         augment_hsv(img, rng, self.hyp["hsv_h"], self.hyp["hsv_s"], self.hyp["hsv_v"])
         h, w = img.shape[:2]
@@ -185,10 +187,12 @@ class YoloDataset(Dataset):
         labels[:, 1:5] = labels[:, 1:5].clip(0, 2 * s)
         return img4, labels
 
-    def paste_objects(self, img, labels, rng, max_objects=3):
-        """Paste 1..max_objects rare-class crops with feathered edges where they overlap little with existing
-        objects (intersection over the pasted box < 0.3). Boxes covered by a paste are kept unless mostly hidden."""
-        H, W = img.shape[:2]
+    def paste_objects(self, img, labels, rng, region=None, max_objects=3):
+        """Paste 1..max_objects rare-class crops with feathered edges inside region (x0, y0, x1, y1; default the
+        whole image) where they overlap little with existing objects (intersection over the pasted box < 0.3).
+        Existing boxes that a paste hides for more than 70 % are dropped."""
+        rx0, ry0, rx1, ry1 = region or (0, 0, img.shape[1], img.shape[0])
+        H, W = ry1 - ry0, rx1 - rx0
         by_class = self.bank_by_class
         classes = sorted(by_class)
         new = []
@@ -203,7 +207,7 @@ class YoloDataset(Dataset):
             if rng.random() < 0.5:
                 crop = crop[:, ::-1]
             for _try in range(10):
-                x1, y1 = int(rng.integers(0, W - cw)), int(rng.integers(0, H - ch))
+                x1, y1 = rx0 + int(rng.integers(0, W - cw)), ry0 + int(rng.integers(0, H - ch))
                 box = np.array([x1, y1, x1 + cw, y1 + ch], dtype=np.float32)
                 existing = np.concatenate([labels[:, 1:5], np.array([n[1:5] for n in new]).reshape(-1, 4)], 0)
                 if not len(existing) or _ioa(box, existing).max() < 0.3:
@@ -216,6 +220,7 @@ class YoloDataset(Dataset):
             # drop old boxes now mostly hidden by the paste
             if len(labels):
                 labels = labels[_ioa_rev(box, labels[:, 1:5]) < 0.7]
+            new = [n for n in new if _ioa_rev(box, np.array([n[1:5]]))[0] < 0.7]
             new.append([c, *box])
         if new:
             labels = np.concatenate([labels, np.array(new, dtype=np.float32)], 0)

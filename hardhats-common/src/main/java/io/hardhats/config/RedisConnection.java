@@ -2,6 +2,7 @@ package io.hardhats.config;
 
 import java.util.Optional;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,20 @@ public class RedisConnection implements DisposableBean {
     private final RedisClient client;
 
     public RedisConnection(HardhatsProperties properties) {
-        this.client = properties.redisConfigured() ? RedisClient.create(properties.redisUrl()) : null;
+        this.client = properties.redisConfigured() ? create(properties.redisUrl()) : null;
+    }
+
+    /**
+     * Commands issued while Redis is away fail at once instead of queueing without bound;
+     * the connection comes back by itself (and pub/sub re-subscribes) when Redis does.
+     */
+    private static RedisClient create(String url) {
+        RedisClient client = RedisClient.create(url);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+        return client;
     }
 
     public Optional<RedisClient> client() {

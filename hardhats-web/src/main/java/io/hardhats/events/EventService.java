@@ -10,6 +10,7 @@ import io.hardhats.web.ApiException;
 import io.hardhats.web.Cursor;
 import io.hardhats.web.Page;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class EventService {
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+    private static final Sort OLDEST_FIRST = Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("id"));
 
     private final EventRepository events;
     private final AuditTrail audit;
@@ -34,6 +36,21 @@ public class EventService {
         List<Event> page = more ? rows.subList(0, limit) : rows;
         String next = more ? new Cursor(page.get(limit - 1).getCreatedAt(), page.get(limit - 1).getId()).encode() : null;
         return new Page<>(page.stream().map(EventView::of).toList(), next);
+    }
+
+    /**
+     * Events newer than the given one, oldest first, for a reconnecting live stream; empty when
+     * the event is unknown (deleted, or another organisation's).
+     */
+    @Transactional(readOnly = true)
+    public List<EventView> after(UUID lastEventId, int max) {
+        return events.findById(lastEventId).map(last -> {
+            Specification<Event> newer = (root, query, cb) -> cb.or(
+                    cb.greaterThan(root.get("createdAt"), last.getCreatedAt()),
+                    cb.and(cb.equal(root.get("createdAt"), last.getCreatedAt()), cb.greaterThan(root.get("id"), last.getId())));
+            return events.findBy(newer, query -> query.sortBy(OLDEST_FIRST).limit(max).all()).stream()
+                    .map(EventView::of).toList();
+        }).orElse(List.of());
     }
 
     @Transactional(readOnly = true)

@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "hardhats.secret-key=" + ApiTest.SECRET_KEY,
                 "hardhats.encryption-key=" + ApiTest.ENCRYPTION_KEY,
                 "hardhats.rate-limit.per-ip=100000",
-                "hardhats.rate-limit.per-email=100000"})
+                "hardhats.rate-limit.per-email=100000",
+                "hardhats.sse-heartbeat-ms=1000"})
 public abstract class ApiTest {
 
     public static final String SECRET_KEY = "test-only-signing-key-0123456789-abcdefghij";

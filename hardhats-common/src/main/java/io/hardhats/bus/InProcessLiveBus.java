@@ -1,0 +1,61 @@
+package io.hardhats.bus;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/** The all-in-one bus: web and worker share one JVM, so a map and listener sets suffice. */
+public class InProcessLiveBus implements LiveBus {
+
+    private static final Listeners.ChannelHooks NO_HOOKS = new Listeners.ChannelHooks() {
+        @Override
+        public void firstListener(String channel) {
+        }
+
+        @Override
+        public void lastListenerGone(String channel) {
+        }
+    };
+
+    private final Listeners<byte[]> frames = new Listeners<>(NO_HOOKS);
+    private final Listeners<String> messages = new Listeners<>(NO_HOOKS);
+    private final Map<UUID, Frame> latest = new ConcurrentHashMap<>();
+    private final Duration latestFrameTtl;
+
+    public InProcessLiveBus(Duration latestFrameTtl) {
+        this.latestFrameTtl = latestFrameTtl;
+    }
+
+    @Override
+    public void publishFrame(UUID cameraId, byte[] jpeg) {
+        latest.put(cameraId, new Frame(jpeg, System.currentTimeMillis()));
+        frames.deliver(LiveBus.frameChannel(cameraId), jpeg);
+    }
+
+    @Override
+    public Optional<Frame> latestFrame(UUID cameraId) {
+        Frame frame = latest.get(cameraId);
+        if (frame == null || System.currentTimeMillis() - frame.publishedAtMillis() > latestFrameTtl.toMillis()) {
+            return Optional.empty();
+        }
+        return Optional.of(frame);
+    }
+
+    @Override
+    public Subscription subscribeFrames(UUID cameraId, Consumer<byte[]> listener) {
+        return frames.add(LiveBus.frameChannel(cameraId), listener);
+    }
+
+    @Override
+    public void publishMessage(UUID organizationId, String json) {
+        messages.deliver(LiveBus.messageChannel(organizationId), json);
+    }
+
+    @Override
+    public Subscription subscribeMessages(UUID organizationId, Consumer<String> listener) {
+        return messages.add(LiveBus.messageChannel(organizationId), listener);
+    }
+}

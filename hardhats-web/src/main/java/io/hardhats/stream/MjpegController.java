@@ -1,0 +1,86 @@
+package io.hardhats.stream;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.hardhats.bus.LiveBus;
+import io.hardhats.cameras.CameraService;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Live annotated frames as MJPEG ({@code multipart/x-mixed-replace}), which an {@code <img>}
+ * shows natively with the session cookie. The latest frame goes out at once; after 30 s without
+ * a frame a "no signal" picture does. Each stream holds its request thread (a virtual thread on
+ * Java 21+).
+ */
+@RestController
+public class MjpegController {
+
+    static final String BOUNDARY = "hardhatsframe";
+    static final Duration NO_SIGNAL_AFTER = Duration.ofSeconds(30);
+
+    private final CameraService cameras;
+    private final CameraFeeds feeds;
+    private final LiveBus bus;
+
+    public MjpegController(CameraService cameras, CameraFeeds feeds, LiveBus bus) {
+        this.cameras = cameras;
+        this.feeds = feeds;
+        this.bus = bus;
+    }
+
+    @GetMapping("/api/stream/{cameraId}")
+    public void stream(@PathVariable UUID cameraId, HttpServletResponse response) throws IOException {
+        cameras.get(cameraId);
+        response.setContentType("multipart/x-mixed-replace; boundary=" + BOUNDARY);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, must-revalidate");
+        response.setHeader("X-Accel-Buffering", "no");
+        ServletOutputStream out = response.getOutputStream();
+        try (CameraFeeds.Viewer viewer = feeds.watch(cameraId)) {
+            byte[] first = bus.latestFrame(cameraId).map(LiveBus.Frame::jpeg).orElse(NoSignalFrame.JPEG);
+            writePart(out, first);
+            while (true) {
+                byte[] next = viewer.mailbox().take(NO_SIGNAL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+                if (next == FrameMailbox.CLOSED) {
+                    return;
+                }
+                writePart(out, next != null ? next : NoSignalFrame.JPEG);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The viewer went away; leaving the feed is all there is to do.
+        }
+    }
+
+    @GetMapping("/api/stream/{cameraId}/snapshot")
+    public ResponseEntity<byte[]> snapshot(@PathVariable UUID cameraId) {
+        cameras.get(cameraId);
+        var latest = bus.latestFrame(cameraId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .cacheControl(CacheControl.noStore())
+                .header("X-Frame-Status", latest.isPresent() ? "live" : "no-signal")
+                .body(latest.map(LiveBus.Frame::jpeg).orElse(NoSignalFrame.JPEG));
+    }
+
+    private static void writePart(ServletOutputStream out, byte[] jpeg) throws IOException {
+        String header = "--" + BOUNDARY + "\r\nContent-Type: image/jpeg\r\nContent-Length: " + jpeg.length + "\r\n\r\n";
+        out.write(header.getBytes(StandardCharsets.US_ASCII));
+        out.write(jpeg);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+}

@@ -1,0 +1,114 @@
+package io.hardhats.stream;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.hardhats.auth.SessionPrincipal;
+import io.hardhats.bus.LiveBus;
+import io.hardhats.bus.LiveMessage;
+import io.hardhats.events.EventService;
+import io.hardhats.web.ApiException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The organisation's live violations and camera status changes as Server-Sent Events. A
+ * reconnecting browser sends Last-Event-ID and first receives what it missed (up to 500 events)
+ * from PostgreSQL. Each web instance holds one bus subscription per organisation with viewers.
+ */
+@RestController
+public class SseController implements SmartLifecycle {
+
+    static final int MAX_REPLAY = 500;
+
+    private final FanOut<String> fanOut;
+    private final EventService events;
+    private final TaskExecutor executor;
+    private final JsonMapper json;
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
+
+    public SseController(LiveBus bus, EventService events,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor, JsonMapper json) {
+        this.fanOut = new FanOut<>(bus::subscribeMessages);
+        this.events = events;
+        this.executor = executor;
+        this.json = json;
+    }
+
+    @GetMapping(path = "/api/sse/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter events(@AuthenticationPrincipal SessionPrincipal principal,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventHeader,
+            @RequestParam(name = "last_event_id", required = false) String lastEventParam) {
+        UUID lastEventId = parseEventId(lastEventHeader != null ? lastEventHeader : lastEventParam);
+        SseEmitter emitter = new SseEmitter(0L);
+        SseClient client = new SseClient(emitter, executor);
+        LiveBus.Subscription membership = fanOut.join(principal.organizationId(), message -> deliver(client, message));
+        Runnable leave = () -> {
+            client.markClosed();
+            clients.remove(client);
+            membership.close();
+        };
+        emitter.onCompletion(leave);
+        emitter.onTimeout(leave);
+        emitter.onError(error -> leave.run());
+        clients.add(client);
+        List<SseClient.Item> replay = lastEventId == null ? List.of() : events.after(lastEventId, MAX_REPLAY).stream()
+                .map(event -> LiveMessage.violation(event, json))
+                .map(message -> SseClient.Item.message(message.type(), message.id(), json.writeValueAsString(message.data())))
+                .toList();
+        client.releaseAfter(replay);
+        return emitter;
+    }
+
+    /** Comments every 15 s keep proxies from closing idle streams and reveal departed browsers. */
+    @Scheduled(fixedRateString = "${hardhats.sse-heartbeat-ms:15000}", initialDelayString = "${hardhats.sse-heartbeat-ms:15000}")
+    void heartbeat() {
+        clients.forEach(client -> client.send(SseClient.Item.heartbeat()));
+    }
+
+    private void deliver(SseClient client, String text) {
+        LiveMessage message = LiveMessage.fromJson(text, json);
+        client.send(SseClient.Item.message(message.type(), message.id(), json.writeValueAsString(message.data())));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every stream before the web server's graceful shutdown, which would wait for them. */
+    @Override
+    public void stop() {
+        running = false;
+        clients.forEach(SseClient::complete);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static UUID parseEventId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid value for 'Last-Event-ID'");
+        }
+    }
+}
