@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.hardhats.audit.AuditTrail;
@@ -100,8 +102,8 @@ public class OrganizationController {
                 .orElseThrow(() -> ApiException.notFound("organization"));
     }
 
-    private static java.util.List<String> changedFields(Update request) {
-        java.util.List<String> fields = new java.util.ArrayList<>();
+    private static List<String> changedFields(Update request) {
+        List<String> fields = new ArrayList<>();
         if (request.name() != null) {
             fields.add("name");
         }

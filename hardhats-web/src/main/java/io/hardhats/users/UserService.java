@@ -1,5 +1,6 @@
 package io.hardhats.users;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,7 +99,7 @@ public class UserService {
     }
 
     private static Map<String, Object> changes(UserRequests.Update request) {
-        Map<String, Object> changes = new java.util.LinkedHashMap<>();
+        Map<String, Object> changes = new LinkedHashMap<>();
         if (request.fullName() != null) {
             changes.put("full_name", request.fullName());
         }
