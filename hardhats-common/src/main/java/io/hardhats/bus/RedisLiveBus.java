@@ -69,9 +69,13 @@ public class RedisLiveBus implements LiveBus, AutoCloseable {
     public void publishFrame(UUID cameraId, byte[] jpeg) {
         ByteBuffer stamped = ByteBuffer.allocate(Long.BYTES + jpeg.length);
         stamped.putLong(System.currentTimeMillis()).put(jpeg);
-        commands.async().set(latestKey(cameraId), stamped.array(), SetArgs.Builder.px(latestFrameTtl.toMillis()))
-                .exceptionally(this::dropped);
-        commands.async().publish(LiveBus.frameChannel(cameraId), jpeg).exceptionally(this::dropped);
+        try {
+            commands.async().set(latestKey(cameraId), stamped.array(), SetArgs.Builder.px(latestFrameTtl.toMillis()))
+                    .exceptionally(this::dropped);
+            commands.async().publish(LiveBus.frameChannel(cameraId), jpeg).exceptionally(this::dropped);
+        } catch (RuntimeException e) {
+            dropped(e);
+        }
     }
 
     @Override
@@ -101,8 +105,12 @@ public class RedisLiveBus implements LiveBus, AutoCloseable {
 
     @Override
     public void publishMessage(UUID organizationId, String json) {
-        commands.async().publish(LiveBus.messageChannel(organizationId), json.getBytes(StandardCharsets.UTF_8))
-                .exceptionally(this::dropped);
+        try {
+            commands.async().publish(LiveBus.messageChannel(organizationId), json.getBytes(StandardCharsets.UTF_8))
+                    .exceptionally(this::dropped);
+        } catch (RuntimeException e) {
+            dropped(e);
+        }
     }
 
     @Override

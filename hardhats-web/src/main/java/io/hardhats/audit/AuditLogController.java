@@ -9,7 +9,6 @@ import io.hardhats.web.Cursor;
 import io.hardhats.web.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,8 +18,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
-@RequestMapping("/api/v1/audit-logs")
-@PreAuthorize("hasRole('ADMIN')")
+@RequestMapping("/api/v1/audit-logs")")
 public class AuditLogController {
 
     public record AuditLogView(UUID id, UUID userId, String action, String resourceType, String resourceId,

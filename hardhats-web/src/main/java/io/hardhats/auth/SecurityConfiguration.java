@@ -3,7 +3,7 @@ package io.hardhats.auth;
 import io.hardhats.web.ErrorResponseWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -13,12 +13,16 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Stateless JWT-in-cookie authentication for the API; role checks live on the controllers
- * ({@code @PreAuthorize}); tenancy is applied by {@link TenantScopeFilter} once authenticated.
+ * Stateless JWT-in-cookie authentication for the API, and the role matrix of the design
+ * (section 5) in one place: path and method rules run before a body is read, so a role that
+ * may not call an endpoint learns nothing from it (403, never a validation message).
+ * Tenancy is applied by {@link TenantScopeFilter} once authenticated.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 public class SecurityConfiguration {
+
+    private static final String ADMIN = "ADMIN";
+    private static final String MANAGER = "MANAGER";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; "
@@ -43,6 +47,13 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/logout")
                         .permitAll()
                         .requestMatchers("/api/docs", "/api/docs/**").permitAll()
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/audit-logs", "/api/v1/audit-logs/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/organization").hasAnyRole(ADMIN, MANAGER)
+                        .requestMatchers("/api/v1/organization").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/cameras", "/api/v1/cameras/**").authenticated()
+                        .requestMatchers("/api/v1/cameras", "/api/v1/cameras/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/events/**").hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resource -> resource

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,20 +42,17 @@ public class CameraController {
         return cameras.get(id);
     }
 
-    @PostMapping
-    @PreAuthorize("hasRole('ADMIN')")
+    @PostMapping")
     public ResponseEntity<CameraView> create(@Valid @RequestBody CameraRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(cameras.create(request));
     }
 
-    @PutMapping("/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @PutMapping("/{id}")")
     public CameraView update(@PathVariable UUID id, @Valid @RequestBody CameraRequest request) {
         return cameras.update(id, request);
     }
 
-    @DeleteMapping("/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
+    @DeleteMapping("/{id}")")
     public ResponseEntity<Void> delete(@PathVariable UUID id) {
         cameras.delete(id);
         return ResponseEntity.noContent().build();

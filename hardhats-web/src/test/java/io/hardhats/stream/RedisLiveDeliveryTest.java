@@ -1,0 +1,172 @@
+package io.hardhats.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.hardhats.HardhatsApplication;
+import io.hardhats.TestDatabase;
+import io.hardhats.bus.LiveBus;
+import io.hardhats.bus.LiveMessage;
+import io.hardhats.bus.RedisLiveBus;
+import io.hardhats.events.EventView;
+import io.hardhats.events.ViolationType;
+import io.hardhats.support.ApiTest;
+import io.hardhats.support.RedisServer;
+import io.hardhats.support.TenantData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Split deployment: two web instances share one real Redis. Both deliver what is published on
+ * either, each holds one Redis subscription per watched camera, and live streams survive a Redis
+ * restart without restarting web.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class RedisLiveDeliveryTest extends ApiTest {
+
+    private static final RedisServer REDIS = RedisServer.start();
+    private static ConfigurableApplicationContext secondInstance;
+    private static int secondPort;
+
+    @Autowired
+    LiveBus bus;
+
+    @Autowired
+    TenantData data;
+
+    @Autowired
+    JsonMapper json;
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("hardhats.redis-url", REDIS::url);
+    }
+
+    @BeforeAll
+    static void startSecondInstance() {
+        secondInstance = new SpringApplicationBuilder(HardhatsApplication.class).run("--server.port=0",
+                "--hardhats.role=web", "--hardhats.secret-key=" + SECRET_KEY,
+                "--hardhats.encryption-key=" + ENCRYPTION_KEY, "--hardhats.database-url=" + TestDatabase.url(),
+                "--hardhats.redis-url=" + REDIS.url());
+        secondPort = Integer.parseInt(secondInstance.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (secondInstance != null) {
+            secondInstance.close();
+        }
+        REDIS.close();
+    }
+
+    private static byte[] jpeg(int marker, int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) marker);
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xD8;
+        return bytes;
+    }
+
+    private long subscribers(String channel) {
+        return REDIS.query(redis -> redis.pubsubNumsub(channel).getOrDefault(channel, 0L));
+    }
+
+    @Test
+    void bothInstancesDeliverWithOneRedisSubscriptionEachPerCamera() throws Exception {
+        assertThat(bus).isInstanceOf(RedisLiveBus.class);
+        Member admin = register("Two Instances Corp");
+        UUID camera = createCamera(admin, "Tower");
+        String cookie = admin.client().sessionCookie();
+        byte[] before = jpeg(1, 4_000);
+        bus.publishFrame(camera, before);
+
+        List<MjpegReader> viewers = new ArrayList<>();
+        try (SseReader first = new SseReader(port, cookie, null); SseReader second = new SseReader(secondPort, cookie, null)) {
+            for (int i = 0; i < 10; i++) {
+                MjpegReader viewer = new MjpegReader(secondPort, "/api/stream/" + camera, cookie);
+                assertThat(viewer.nextFrame()).as("latest frame from Redis").isEqualTo(before);
+                viewers.add(viewer);
+            }
+            MjpegReader local = new MjpegReader(port, "/api/stream/" + camera, cookie);
+            assertThat(local.nextFrame()).isEqualTo(before);
+            viewers.add(local);
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    subscribers(LiveBus.frameChannel(camera)) == 2 && subscribers(LiveBus.messageChannel(admin.organizationId())) == 2);
+
+            byte[] frame = jpeg(2, 9_000);
+            bus.publishFrame(camera, frame);
+            for (MjpegReader viewer : viewers) {
+                assertThat(viewer.nextFrame()).isEqualTo(frame);
+            }
+
+            UUID event = data.event(admin.organizationId(), camera, ViolationType.NO_HARDHAT, Instant.now());
+            EventView view = json.readValue(admin.client().get("/api/v1/events/" + event).body(), EventView.class);
+            bus.publishMessage(admin.organizationId(), LiveMessage.violation(view, json).toJson(json));
+            assertThat(first.nextEvent(Duration.ofSeconds(10)).id()).isEqualTo(event.toString());
+            assertThat(second.nextEvent(Duration.ofSeconds(10)).id()).isEqualTo(event.toString());
+        } finally {
+            for (MjpegReader viewer : viewers) {
+                viewer.close();
+            }
+        }
+    }
+
+    @Test
+    void streamsResumeAfterRedisRestarts() throws Exception {
+        Member admin = register("Restart Corp");
+        UUID camera = createCamera(admin, "Crane");
+        String cookie = admin.client().sessionCookie();
+        bus.publishFrame(camera, jpeg(3, 2_000));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (MjpegReader viewer = new MjpegReader(secondPort, "/api/stream/" + camera, cookie);
+                SseReader events = new SseReader(secondPort, cookie, null)) {
+            viewer.nextFrame();
+            await().atMost(Duration.ofSeconds(10)).until(() -> subscribers(LiveBus.frameChannel(camera)) == 1);
+
+            REDIS.restart();
+
+            byte[] afterRestart = jpeg(4, 3_000);
+            Future<byte[]> received = pool.submit(() -> {
+                while (true) {
+                    byte[] frame = viewer.nextFrame();
+                    if (Arrays.equals(frame, afterRestart)) {
+                        return frame;
+                    }
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+            while (!received.isDone() && System.nanoTime() < deadline) {
+                bus.publishFrame(camera, afterRestart);
+                Thread.sleep(250);
+            }
+            assertThat(received.get(1, TimeUnit.SECONDS)).isEqualTo(afterRestart);
+
+            UUID event = data.event(admin.organizationId(), camera, ViolationType.NO_VEST, Instant.now());
+            EventView view = json.readValue(admin.client().get("/api/v1/events/" + event).body(), EventView.class);
+            bus.publishMessage(admin.organizationId(), LiveMessage.violation(view, json).toJson(json));
+            assertThat(events.nextEvent(Duration.ofSeconds(15))).isNotNull()
+                    .extracting(SseReader.Received::id).isEqualTo(event.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
