@@ -18,7 +18,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
-@RequestMapping("/api/v1/audit-logs")")
+@RequestMapping("/api/v1/audit-logs")
 public class AuditLogController {
 
     public record AuditLogView(UUID id, UUID userId, String action, String resourceType, String resourceId,

@@ -42,17 +42,17 @@ public class CameraController {
         return cameras.get(id);
     }
 
-    @PostMapping")
+    @PostMapping
     public ResponseEntity<CameraView> create(@Valid @RequestBody CameraRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(cameras.create(request));
     }
 
-    @PutMapping("/{id}")")
+    @PutMapping("/{id}")
     public CameraView update(@PathVariable UUID id, @Valid @RequestBody CameraRequest request) {
         return cameras.update(id, request);
     }
 
-    @DeleteMapping("/{id}")")
+    @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable UUID id) {
         cameras.delete(id);
         return ResponseEntity.noContent().build();

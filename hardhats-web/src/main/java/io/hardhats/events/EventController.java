@@ -53,7 +53,7 @@ public class EventController {
         return events.acknowledge(id, principal.userId());
     }
 
-    @DeleteMapping("/{id}")")
+    @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable UUID id) {
         events.delete(id);
         return ResponseEntity.noContent().build();

@@ -53,13 +53,13 @@ public class OrganizationController {
         this.json = json;
     }
 
-    @GetMapping")
+    @GetMapping
     @Transactional(readOnly = true)
     public OrganizationView get() {
         return OrganizationView.of(current(), json);
     }
 
-    @PutMapping")
+    @PutMapping
     @Transactional
     public OrganizationView update(@Valid @RequestBody Update request) {
         Organization organization = current();

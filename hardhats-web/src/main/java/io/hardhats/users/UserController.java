@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/v1/users")")
+@RequestMapping("/api/v1/users")
 public class UserController {
 
     private final UserService users;
