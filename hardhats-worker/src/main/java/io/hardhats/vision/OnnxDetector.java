@@ -157,7 +157,7 @@ public final class OnnxDetector implements AutoCloseable {
         }
     }
 
-    private static void preprocess(Mat source, Letterbox lb, InputWorkspace ws) {
+    static void preprocess(Mat source, Letterbox lb, InputWorkspace ws) {
         Mat bgr = source;
         Mat converted = null;
         if (source.type() == CV_8UC1 || source.type() == CV_8UC4) {
