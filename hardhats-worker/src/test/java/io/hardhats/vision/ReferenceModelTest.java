@@ -67,8 +67,8 @@ class ReferenceModelTest {
      * Detections against the labels of the first 30 validation images at 640, conf 0.25, IoU 0.5.
      * Measured here: overall precision 0.66, recall 0.83 (137 detections, 109 labels; helmet 0.84/0.95,
      * no_helmet 0.42/1.00 on only 5 labels, vest 0.46/0.50, no_vest 0.53/0.73), consistent with the
-     * model card (helmet 0.84/0.82, rare classes lower). The floor of 0.5 for both sits
-     * far enough below that so an unlucky sample cannot fail it, yet a broken letterbox, channel order or box
+     * model card (helmet 0.84/0.82, rare classes lower). The floor of 0.5 for both sits far enough
+     * below that that an unlucky sample cannot fail it, yet a broken letterbox, channel order or box
      * mapping (which collapse both numbers towards 0) always does.
      */
     @Test
