@@ -21,7 +21,8 @@ public record HardhatsProperties(
         int maxUsersPerOrg,
         Path dataDir,
         Integer workerCapacity,
-        Path modelPath) {
+        Path modelPath,
+        Integer inferenceThreads) {
 
     /** Which parts of the product this process runs. */
     public enum Role {
@@ -49,6 +50,15 @@ public record HardhatsProperties(
     public int effectiveWorkerCapacity() {
         return workerCapacity != null && workerCapacity > 0 ? workerCapacity
                 : 4 * Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Intra-op threads of the detector: the configured number, else the cores this process may
+     * use (ONNX Runtime's own default counts the host's cores and ignores container limits).
+     */
+    public int effectiveInferenceThreads() {
+        return inferenceThreads != null && inferenceThreads > 0 ? inferenceThreads
+                : Runtime.getRuntime().availableProcessors();
     }
 
     /** All-in-one is the laptop mode: it may invent development keys; split web/worker may not. */
