@@ -1,6 +1,7 @@
 package io.hardhats.auth;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -94,7 +95,7 @@ public class AuthService {
                 return null;
             }
             User current = users.findById(user.getId()).orElseThrow();
-            current.setLastLogin(Instant.now());
+            current.setLastLogin(Instant.now().truncatedTo(ChronoUnit.MICROS));
             audit.record(current.getId(), "login", "user", current.getId(), Map.of());
             return current;
         }));

@@ -46,7 +46,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/logout")
                         .permitAll()
-                        .requestMatchers("/api/docs", "/api/docs/**").permitAll()
+                        .requestMatchers("/api/docs", "/api/docs/**", "/api/swagger-ui/**").permitAll()
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/audit-logs", "/api/v1/audit-logs/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/organization").hasAnyRole(ADMIN, MANAGER)

@@ -1,6 +1,7 @@
 package io.hardhats.events;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,7 +64,7 @@ public class EventService {
     public EventView acknowledge(UUID id, UUID userId) {
         Event event = find(id);
         if (!event.isAcknowledged()) {
-            event.acknowledge(userId, Instant.now());
+            event.acknowledge(userId, Instant.now().truncatedTo(ChronoUnit.MICROS));
             audit.record("event_acknowledge", "event", id, Map.of());
         }
         return EventView.of(event);

@@ -67,13 +67,16 @@ public class ApiExceptionHandler {
         if (causedBy(e, RequestTooLargeException.class)) {
             return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "request body is larger than 1 MiB");
         }
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String field = databind.getPath().stream()
-                    .map(reference -> reference.getPropertyName() != null
-                            ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return error(HttpStatus.BAD_REQUEST, "bad_request", "invalid value for '" + field + "'");
+        // Not the most specific cause: a failing @JsonCreator (an unknown enum spelling) is an
+        // IllegalArgumentException wrapped in the DatabindException that knows the field.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+                String field = databind.getPath().stream()
+                        .map(reference -> reference.getPropertyName() != null
+                                ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                        .collect(Collectors.joining("."));
+                return error(HttpStatus.BAD_REQUEST, "bad_request", "invalid value for '" + field + "'");
+            }
         }
         return error(HttpStatus.BAD_REQUEST, "bad_request", "request body is missing or is not valid JSON");
     }

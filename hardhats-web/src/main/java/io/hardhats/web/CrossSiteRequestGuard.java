@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.Set;
 
 import io.hardhats.auth.SessionCookies;
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code X-Requested-With} header — neither of which a cross-site HTML form can produce.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+// Inside Spring Security's filter chain, so its answers carry the security headers too.
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20)
 public class CrossSiteRequestGuard extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Requested-With";

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 
-import org.springframework.core.Ordered;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * soon as it passes it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+// Inside Spring Security's filter chain, so its answers carry the security headers too.
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     static final long LIMIT = 1024 * 1024;
