@@ -26,7 +26,7 @@ class SecretKeysLoaderTest {
     Path dataDir;
 
     private HardhatsProperties properties(Role role, String secret, String fernet) {
-        return new HardhatsProperties(role, null, null, secret, fernet, 60, null, 50, 25, dataDir);
+        return new HardhatsProperties(role, null, null, secret, fernet, 60, null, 50, 25, dataDir, null, null, null);
     }
 
     @Test
@@ -100,7 +100,7 @@ class SecretKeysLoaderTest {
         // Another data folder gets keys of its own.
         Path elsewhere = dataDir.resolve("other");
         SecretKeys other = SecretKeysLoader.load(
-                new HardhatsProperties(Role.ALL, null, null, null, null, 60, null, 50, 25, elsewhere));
+                new HardhatsProperties(Role.ALL, null, null, null, null, 60, null, 50, 25, elsewhere, null, null, null));
         assertThat(other.fernetKey()).isNotEqualTo(first.fernetKey());
     }
 

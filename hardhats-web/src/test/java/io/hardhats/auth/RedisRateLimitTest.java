@@ -3,21 +3,10 @@ package io.hardhats.auth;
 import static io.hardhats.auth.RateLimitTest.assertRateLimited;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.hardhats.HardhatsApplication;
@@ -25,8 +14,7 @@ import io.hardhats.TestDatabase;
 import io.hardhats.support.ApiClient;
 import io.hardhats.support.ApiTest;
 import io.hardhats.support.HttpResult;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.hardhats.support.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,77 +39,23 @@ import org.springframework.test.context.TestPropertySource;
 class RedisRateLimitTest extends ApiTest {
 
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
-    private static Process redis;
-    private static int redisPort;
-    private static Path redisDir;
+    private static final RedisServer REDIS = RedisServer.start();
     private static ConfigurableApplicationContext otherInstance;
-
-    static synchronized void startRedis() {
-        if (redis != null) {
-            return;
-        }
-        try {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                redisPort = socket.getLocalPort();
-            }
-            redisDir = Files.createTempDirectory("hardhats-redis");
-            redis = new ProcessBuilder("redis-server", "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no", "--dir", redisDir.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(redisDir.resolve("redis.log").toFile())
-                    .start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (!answersPing()) {
-                if (!redis.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("redis-server did not start: "
-                            + Files.readString(redisDir.resolve("redis.log")));
-                }
-                Thread.sleep(50);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start redis-server (apt-get install redis-server)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean answersPing() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", redisPort), 200);
-            socket.setSoTimeout(500);
-            OutputStream out = socket.getOutputStream();
-            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            byte[] buffer = new byte[16];
-            InputStream in = socket.getInputStream();
-            int n = in.read(buffer);
-            return n > 0 && new String(buffer, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static String redisUrl() {
-        return "redis://127.0.0.1:" + redisPort;
-    }
 
     @DynamicPropertySource
     static void redisProperties(DynamicPropertyRegistry registry) {
-        startRedis();
-        registry.add("hardhats.redis-url", RedisRateLimitTest::redisUrl);
+        registry.add("hardhats.redis-url", REDIS::url);
     }
 
     @BeforeAll
     static void startAnotherInstance() {
-        startRedis();
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
         properties.put("hardhats.role", "web");
         properties.put("hardhats.secret-key", SECRET_KEY);
         properties.put("hardhats.encryption-key", ENCRYPTION_KEY);
         properties.put("hardhats.database-url", TestDatabase.url());
-        properties.put("hardhats.redis-url", redisUrl());
+        properties.put("hardhats.redis-url", REDIS.url());
         properties.put("hardhats.rate-limit.per-ip", "5");
         properties.put("hardhats.rate-limit.per-email", "3");
         // As command-line arguments: they outrank application.yml, which default properties do not.
@@ -130,18 +64,11 @@ class RedisRateLimitTest extends ApiTest {
     }
 
     @AfterAll
-    static void stopEverything() throws Exception {
+    static void stopEverything() {
         if (otherInstance != null) {
             otherInstance.close();
         }
-        if (redis != null) {
-            redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        if (redisDir != null) {
-            try (var files = Files.walk(redisDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        REDIS.close();
     }
 
     private static String newAddress() {
@@ -185,20 +112,15 @@ class RedisRateLimitTest extends ApiTest {
         Member other = register("Redis Other Corp");
         assertThat(login(otherClient(newAddress()), other.email(), PASSWORD).status()).isEqualTo(200);
 
-        RedisClient client = RedisClient.create(redisUrl());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            List<String> keys = connection.sync().keys("hardhats:ratelimit:*");
-            assertThat(keys).contains("hardhats:ratelimit:login:ip:" + address);
-            assertThat(keys).anyMatch(key -> key.startsWith("hardhats:ratelimit:login:email:"));
-            assertThat(keys).anyMatch(key -> key.startsWith("hardhats:ratelimit:register:ip:"));
-            assertThat(keys).as("e-mails are kept as digests").noneMatch(key -> key.contains("@"));
-            for (String key : keys) {
-                long ttl = connection.sync().pttl(key);
-                // Kept for the time to refill plus one window (15 minutes): never forever.
-                assertThat(ttl).as("expiry of " + key).isBetween(1L, Duration.ofMinutes(31).toMillis());
-            }
-        } finally {
-            client.shutdown();
+        List<String> keys = REDIS.query(redis -> redis.keys("hardhats:ratelimit:*"));
+        assertThat(keys).contains("hardhats:ratelimit:login:ip:" + address);
+        assertThat(keys).anyMatch(key -> key.startsWith("hardhats:ratelimit:login:email:"));
+        assertThat(keys).anyMatch(key -> key.startsWith("hardhats:ratelimit:register:ip:"));
+        assertThat(keys).as("e-mails are kept as digests").noneMatch(key -> key.contains("@"));
+        for (String key : keys) {
+            long ttl = REDIS.query(redis -> redis.pttl(key));
+            // Kept for the time to refill plus one window (15 minutes): never forever.
+            assertThat(ttl).as("expiry of " + key).isBetween(1L, Duration.ofMinutes(31).toMillis());
         }
     }
 
@@ -210,8 +132,7 @@ class RedisRateLimitTest extends ApiTest {
         assertThat(ready.json().path("checks").path("redis").asString()).isEqualTo("ok");
         assertThat(ready.json().path("checks").path("database").asString()).isEqualTo("ok");
 
-        redis.destroy();
-        assertThat(redis.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        REDIS.stop();
 
         HttpResult lost = client().get("/health/ready");
         assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
