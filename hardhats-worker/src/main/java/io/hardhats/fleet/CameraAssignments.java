@@ -1,0 +1,22 @@
+package io.hardhats.fleet;
+
+import java.util.UUID;
+
+/**
+ * What the fleet tells the camera pipeline. Calls come from one coordinator thread, one at a
+ * time, so an implementation needs no ordering of its own; each call should return quickly
+ * (hand the work to the camera's own thread). {@code stop} must not return while frames of the
+ * camera are still being processed: the lease is released right after it, and another worker
+ * may start the camera at once.
+ */
+public interface CameraAssignments {
+
+    /** This worker now owns the camera: start reading and analysing it. */
+    void start(UUID cameraId);
+
+    /** The camera's configuration changed (URL, fps, resolution, zone, thresholds...): reload it. */
+    void restart(UUID cameraId);
+
+    /** This worker no longer owns the camera (released, lost, deleted or deactivated). */
+    void stop(UUID cameraId);
+}

@@ -1,0 +1,39 @@
+package io.hardhats.fleet;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.hardhats.cameras.DetectionMode;
+import io.hardhats.cameras.SourceType;
+
+/**
+ * What the pipeline needs to run one camera, read at (re)start. {@code credentialsEncrypted}
+ * stays encrypted here; the pipeline decrypts it only when it connects, and never logs it.
+ */
+public record CameraConfig(
+        UUID id,
+        UUID organizationId,
+        String name,
+        String zone,
+        SourceType sourceType,
+        String rtspUrl,
+        String credentialsEncrypted,
+        UUID placeholderVideo,
+        boolean usePlaceholder,
+        int inferenceWidth,
+        int inferenceHeight,
+        double targetFps,
+        DetectionMode detectionMode,
+        String zonePolygonJson,
+        double confidenceThreshold,
+        boolean active,
+        Instant updatedAt) {
+
+    @Override
+    public String toString() {
+        // Never print the credentials, even encrypted.
+        return "CameraConfig[id=" + id + ", organizationId=" + organizationId + ", sourceType=" + sourceType
+                + ", inference=" + inferenceWidth + "x" + inferenceHeight + ", targetFps=" + targetFps
+                + ", detectionMode=" + detectionMode + ", active=" + active + "]";
+    }
+}

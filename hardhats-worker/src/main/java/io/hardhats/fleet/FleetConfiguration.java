@@ -1,0 +1,72 @@
+package io.hardhats.fleet;
+
+import io.hardhats.config.HardhatsProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+
+/**
+ * The worker fleet, in processes that run the worker. {@code hardhats.fleet.enabled=false}
+ * keeps the beans but claims nothing (tests that drive coordinators themselves).
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(FleetConfiguration.RunsWorker.class)
+@EnableConfigurationProperties(LeaseSettings.class)
+public class FleetConfiguration {
+
+    @Bean
+    WorkerIdentity workerIdentity(HardhatsProperties properties) {
+        return WorkerIdentity.create(properties.effectiveWorkerCapacity());
+    }
+
+    @Bean
+    SystemTransactions fleetTransactions(PlatformTransactionManager transactionManager) {
+        return new SystemTransactions(transactionManager);
+    }
+
+    @Bean
+    WorkerRegistry workerRegistry(DataSource dataSource) {
+        return new WorkerRegistry(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    CameraLeaseRepository cameraLeaseRepository(DataSource dataSource) {
+        return new CameraLeaseRepository(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    CameraConfigReader cameraConfigReader(DataSource dataSource, SystemTransactions fleetTransactions) {
+        return new CameraConfigReader(JdbcClient.create(dataSource), fleetTransactions);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "hardhats.fleet.enabled", havingValue = "true", matchIfMissing = true)
+    FleetLifecycle fleetLifecycle(ObjectProvider<CameraAssignments> assignments, WorkerIdentity identity,
+            LeaseSettings settings, WorkerRegistry registry, CameraLeaseRepository leases,
+            SystemTransactions fleetTransactions) {
+        return new FleetLifecycle(assignments,
+                pipeline -> new LeaseCoordinator(identity, settings, registry, leases, fleetTransactions, pipeline));
+    }
+
+    /** True unless {@code hardhats.role} is {@code web}. */
+    static class RunsWorker implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return Binder.get(context.getEnvironment())
+                    .bind("hardhats.role", HardhatsProperties.Role.class)
+                    .map(HardhatsProperties.Role::runsWorker)
+                    .orElse(true);
+        }
+    }
+}
