@@ -29,9 +29,10 @@ async function renderList(container) {
   const tbody = h('tbody', {});
   for (const camera of cameras) {
     const badge = cameraBadge(camera);
-    const actions = h('td', { class: 'btn-row' });
+    const buttons = h('div', { class: 'btn-row' });
+    const actions = h('td', {}, buttons);
     if (isAdmin()) {
-      actions.append(h('a', { class: 'btn btn-small', href: `#/cameras/${camera.id}` }, 'Edit'));
+      buttons.append(h('a', { class: 'btn btn-small', href: `#/cameras/${camera.id}` }, 'Edit'));
       const remove = h('button', { type: 'button', class: 'btn btn-small btn-danger' }, 'Delete');
       remove.addEventListener('click', async () => {
         if (!confirm(`Delete the camera “${camera.name}”? Its events stay.`)) return;
@@ -43,7 +44,7 @@ async function renderList(container) {
           error.show(e);
         }
       });
-      actions.append(remove);
+      buttons.append(remove);
     }
     tbody.append(h('tr', { 'data-camera-id': camera.id },
       h('td', {}, h('strong', {}, camera.name), camera.zone ? h('div', { class: 'hint' }, camera.zone) : null),

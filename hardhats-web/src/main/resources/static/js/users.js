@@ -30,7 +30,8 @@ export async function render(container) {
         error.show(e);
       }
     });
-    const actions = h('td', { class: 'btn-row' });
+    const buttons = h('div', { class: 'btn-row' });
+    const actions = h('td', {}, buttons);
     if (!self) {
       if (user.is_active) {
         const deactivate = h('button', { type: 'button', class: 'btn btn-small btn-danger' }, 'Deactivate');
@@ -43,7 +44,7 @@ export async function render(container) {
             error.show(e);
           }
         });
-        actions.append(deactivate);
+        buttons.append(deactivate);
       } else {
         const reactivate = h('button', { type: 'button', class: 'btn btn-small' }, 'Reactivate');
         reactivate.addEventListener('click', async () => {
@@ -54,7 +55,7 @@ export async function render(container) {
             error.show(e);
           }
         });
-        actions.append(reactivate);
+        buttons.append(reactivate);
       }
     }
     return h('tr', { 'data-user-id': user.id },

@@ -137,6 +137,7 @@ class DashboardBrowserTest extends ApiTest {
     @BeforeEach
     void freshBrowser(TestInfo info) {
         testName = info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
         // A plain file of the site, so no dashboard is running while its session is wiped.
         driver.get(base() + "/css/app.css");
         driver.manage().deleteAllCookies();
@@ -349,6 +350,11 @@ class DashboardBrowserTest extends ApiTest {
         assertThat(driver.findElement(By.cssSelector("#mainnav a[data-route=users]")).isDisplayed()).isFalse();
         waitVisible(By.cssSelector("#alert-list li .ack-button"));
         screenshot("operator-live");
+        // Tablet width: the alerts panel moves below the wall.
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        waitUntil(d -> Boolean.TRUE.equals(js("const a = document.getElementById('alerts-panel').getBoundingClientRect();"
+                + " const m = document.getElementById('main').getBoundingClientRect(); return a.top >= m.bottom - 1;")));
+        screenshot("operator-live-tablet");
 
         navigate("#/cameras");
         WebElement table = waitVisible(By.id("cameras-table"));
