@@ -1,0 +1,223 @@
+// Violations: filters, keyset paging ("Load more"), bulk acknowledge and CSV export of the
+// filtered list (every page fetched from the API, the file built here).
+import { get, post, del } from './api.js';
+import { state, loadCameras, cameraName, canDeleteEvents } from './state.js';
+import { h, field, select, errorBox, toast, violationLabel, formatTime, formatPercent, VIOLATION_LABELS } from './ui.js';
+import { markAcknowledged, onAcknowledged } from './alerts.js';
+
+const PAGE_SIZE = 50;
+
+export async function render(container) {
+  await loadCameras();
+  const cameraSelect = select([['', 'All cameras'],
+    ...[...state.cameras.values()].map((c) => [c.id, c.name])], '', { name: 'camera_id' });
+  const typeSelect = select([['', 'All types'], ...Object.entries(VIOLATION_LABELS)], '', { name: 'violation_type' });
+  const ackSelect = select([['', 'Any'], ['false', 'Not acknowledged'], ['true', 'Acknowledged']], '',
+    { name: 'acknowledged' });
+  const from = h('input', { type: 'date', name: 'from' });
+  const to = h('input', { type: 'date', name: 'to' });
+  const apply = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Apply filters');
+  const filters = h('form', { class: 'filters card', id: 'event-filters', 'aria-label': 'Filter events' },
+    field('Camera', cameraSelect), field('Type', typeSelect), field('Status', ackSelect),
+    field('From (date)', from), field('To (date, inclusive)', to), h('div', { class: 'field' }, apply));
+
+  const error = errorBox();
+  const selectAll = h('input', { type: 'checkbox', id: 'select-all-events', 'aria-label': 'Select all shown events' });
+  const ackSelected = h('button', { type: 'button', class: 'btn', id: 'ack-selected', disabled: true },
+    'Acknowledge selected');
+  const exportCsv = h('button', { type: 'button', class: 'btn', id: 'export-csv' }, 'Export CSV');
+  const more = h('button', { type: 'button', class: 'btn', id: 'load-more', hidden: true }, 'Load more');
+  const count = h('span', { class: 'muted', 'aria-live': 'polite' });
+  const tbody = h('tbody', { id: 'events-body' });
+  const table = h('table', { id: 'events-table' },
+    h('caption', { class: 'muted', style: 'text-align:left;padding:.4rem 0' }, 'Violations, newest first'),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col' }, selectAll), h('th', { scope: 'col' }, 'Image'), h('th', { scope: 'col' }, 'Time'),
+      h('th', { scope: 'col' }, 'Camera'), h('th', { scope: 'col' }, 'Type'), h('th', { scope: 'col' }, 'Confidence'),
+      h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Actions')))),
+    tbody);
+
+  container.append(h('div', { class: 'page-head' }, h('h1', {}, 'Events'),
+    h('div', { class: 'btn-row' }, ackSelected, exportCsv)), filters, error,
+  h('div', { class: 'card' }, h('div', { class: 'table-wrap' }, table),
+    h('div', { class: 'btn-row', style: 'margin-top:.6rem' }, more, count)));
+
+  let cursor = null;
+  let shown = 0;
+  let query = {};
+
+  function currentQuery() {
+    const q = {
+      camera_id: cameraSelect.value, violation_type: typeSelect.value, acknowledged: ackSelect.value,
+    };
+    if (from.value) q.from = new Date(`${from.value}T00:00:00`).toISOString();
+    if (to.value) {
+      const end = new Date(`${to.value}T00:00:00`);
+      end.setDate(end.getDate() + 1);
+      q.to = end.toISOString();
+    }
+    return q;
+  }
+
+  async function load(reset) {
+    error.clear();
+    if (reset) {
+      query = currentQuery();
+      cursor = null;
+      shown = 0;
+      tbody.replaceChildren();
+      selectAll.checked = false;
+    }
+    try {
+      const page = await get('/api/v1/events', { ...query, cursor, limit: PAGE_SIZE });
+      for (const event of page.items) tbody.append(row(event));
+      shown += page.items.length;
+      cursor = page.next_cursor;
+      more.hidden = !cursor;
+      count.textContent = shown === 0 ? 'No events match these filters.' : `${shown} shown${cursor ? ' (more available)' : ''}`;
+      updateSelection();
+    } catch (e) {
+      error.show(e);
+    }
+  }
+
+  function row(event) {
+    const box = h('input', { type: 'checkbox', class: 'event-select', value: event.id,
+      'aria-label': `Select ${violationLabel(event.violation_type)} at ${formatTime(event.created_at)}` });
+    box.addEventListener('change', updateSelection);
+    const status = h('td', { class: 'event-status' });
+    const actions = h('td', {});
+    const tr = h('tr', { 'data-event-id': event.id },
+      h('td', {}, box),
+      h('td', {}, event.has_thumbnail
+        ? h('img', { class: 'thumb', src: `/api/v1/events/${event.id}/thumbnail`, alt: 'Snapshot', loading: 'lazy' })
+        : h('div', { class: 'thumb thumb-placeholder', 'aria-hidden': 'true' }, 'no image')),
+      h('td', {}, h('time', { datetime: event.created_at }, formatTime(event.created_at))),
+      h('td', {}, cameraName(event.camera_id)),
+      h('td', {}, violationLabel(event.violation_type)),
+      h('td', {}, formatPercent(event.confidence)),
+      status, actions);
+    tr.event = event;
+    renderStatus(tr);
+    if (canDeleteEvents()) {
+      const remove = h('button', { type: 'button', class: 'btn btn-small btn-danger' }, 'Delete');
+      remove.addEventListener('click', async () => {
+        if (!confirm('Delete this event? This cannot be undone.')) return;
+        try {
+          await del(`/api/v1/events/${event.id}`);
+          tr.remove();
+          updateSelection();
+        } catch (e) {
+          error.show(e);
+        }
+      });
+      actions.append(remove);
+    }
+    return tr;
+  }
+
+  function renderStatus(tr) {
+    const event = tr.event;
+    const cell = tr.querySelector('.event-status');
+    cell.replaceChildren(event.acknowledged
+      ? h('span', { class: 'badge badge-ack', title: `at ${formatTime(event.acknowledged_at)}` }, 'acknowledged')
+      : h('span', { class: 'badge badge-new' }, 'new'));
+  }
+
+  function selectedRows() {
+    return [...tbody.querySelectorAll('.event-select:checked')].map((box) => box.closest('tr'));
+  }
+
+  function updateSelection() {
+    const n = selectedRows().length;
+    ackSelected.disabled = n === 0;
+    ackSelected.textContent = n ? `Acknowledge selected (${n})` : 'Acknowledge selected';
+  }
+
+  selectAll.addEventListener('change', () => {
+    for (const box of tbody.querySelectorAll('.event-select')) box.checked = selectAll.checked;
+    updateSelection();
+  });
+
+  ackSelected.addEventListener('click', async () => {
+    const rows = selectedRows().filter((tr) => !tr.event.acknowledged);
+    ackSelected.disabled = true;
+    let failed = 0;
+    for (const tr of rows) {
+      try {
+        const updated = await post(`/api/v1/events/${tr.event.id}/acknowledge`);
+        markAcknowledged(updated);
+      } catch (e) {
+        failed += 1;
+        error.show(e);
+      }
+    }
+    for (const box of tbody.querySelectorAll('.event-select:checked')) box.checked = false;
+    selectAll.checked = false;
+    updateSelection();
+    toast(failed ? `${rows.length - failed} acknowledged, ${failed} failed` : `${rows.length} acknowledged`,
+      failed ? 'error' : 'info');
+  });
+
+  const unsubscribe = onAcknowledged((event) => {
+    const tr = tbody.querySelector(`tr[data-event-id="${CSS.escape(event.id)}"]`);
+    if (tr) {
+      tr.event = event;
+      renderStatus(tr);
+    }
+  });
+
+  exportCsv.addEventListener('click', async () => {
+    exportCsv.disabled = true;
+    const label = exportCsv.textContent;
+    try {
+      const q = currentQuery();
+      const rows = [['id', 'created_at', 'camera_id', 'camera_name', 'violation_type', 'severity', 'confidence',
+        'acknowledged', 'acknowledged_at']];
+      let next = null;
+      do {
+        const page = await get('/api/v1/events', { ...q, cursor: next, limit: 500 });
+        for (const e of page.items) {
+          rows.push([e.id, e.created_at, e.camera_id, cameraName(e.camera_id), e.violation_type, e.severity,
+            e.confidence, e.acknowledged, e.acknowledged_at || '']);
+        }
+        next = page.next_cursor;
+        exportCsv.textContent = `Exporting… ${rows.length - 1}`;
+      } while (next);
+      download(`violations-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(rows));
+      toast(`Exported ${rows.length - 1} events`);
+    } catch (e) {
+      error.show(e);
+    } finally {
+      exportCsv.disabled = false;
+      exportCsv.textContent = label;
+    }
+  });
+
+  filters.addEventListener('submit', (e) => {
+    e.preventDefault();
+    load(true);
+  });
+  more.addEventListener('click', () => load(false));
+  await load(true);
+  return unsubscribe;
+}
+
+export function toCsv(rows) {
+  const cell = (value) => {
+    let text = value === null || value === undefined ? '' : String(value);
+    // Keep spreadsheet programs from running cell text as formulas.
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+function download(name, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = h('a', { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}

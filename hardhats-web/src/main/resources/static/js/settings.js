@@ -1,0 +1,73 @@
+// Settings: the organisation (admins edit, managers read) and everyone's own password.
+import { get, put, api } from './api.js';
+import { state, role } from './state.js';
+import { h, field, errorBox, toast } from './ui.js';
+import { PASSWORD_HINT, passwordProblem } from './auth.js';
+
+export async function render(container) {
+  container.append(h('div', { class: 'page-head' }, h('h1', {}, 'Settings')));
+  if (role() === 'admin' || role() === 'manager') container.append(await organization());
+  container.append(changePassword());
+  return null;
+}
+
+async function organization() {
+  const org = await get('/api/v1/organization');
+  const section = h('section', { class: 'card', id: 'organization-settings' }, h('h2', {}, 'Organisation'));
+  const facts = h('p', { class: 'hint' }, `Plan: ${org.plan} · up to ${org.max_cameras} cameras and ${org.max_users} users`);
+  if (role() !== 'admin') {
+    section.append(h('p', {}, h('strong', {}, org.name)), facts);
+    return section;
+  }
+  const name = h('input', { type: 'text', name: 'organization_name', required: true, maxlength: '200', value: org.name });
+  const error = errorBox();
+  const form = h('form', { id: 'organization-form', novalidate: true }, error, field('Organisation name', name), facts,
+    h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    error.clear();
+    try {
+      const saved = await put('/api/v1/organization', { name: name.value.trim() });
+      if (state.me && state.me.organization) state.me.organization.name = saved.name;
+      toast('Organisation saved');
+    } catch (err) {
+      error.show(err);
+    }
+  });
+  section.append(form);
+  return section;
+}
+
+function changePassword() {
+  const current = h('input', { type: 'password', name: 'current_password', autocomplete: 'current-password', required: true });
+  const next = h('input', { type: 'password', name: 'new_password', autocomplete: 'new-password', required: true });
+  const again = h('input', { type: 'password', name: 'new_password_again', autocomplete: 'new-password', required: true });
+  const error = errorBox();
+  const form = h('form', { id: 'password-form', novalidate: true }, error,
+    h('div', { class: 'form-grid' }, field('Current password', current), field('New password', next, PASSWORD_HINT),
+      field('New password again', again)),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, 'Change password'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    error.clear();
+    if (next.value !== again.value) {
+      error.show('The new passwords differ.');
+      return;
+    }
+    const problem = passwordProblem(next.value, state.me && state.me.email);
+    if (problem) {
+      error.show(problem);
+      return;
+    }
+    try {
+      await api('/api/v1/auth/change-password', {
+        method: 'POST', body: { current_password: current.value, new_password: next.value }, quiet401: true,
+      });
+      form.reset();
+      toast('Password changed');
+    } catch (err) {
+      error.show(err);
+    }
+  });
+  return h('section', { class: 'card' }, h('h2', {}, 'Change your password'), form);
+}

@@ -1,0 +1,480 @@
+package io.hardhats.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+
+import javax.imageio.ImageIO;
+
+import io.hardhats.bus.LiveBus;
+import io.hardhats.bus.LiveMessage;
+import io.hardhats.cameras.CameraStatus;
+import io.hardhats.events.EventView;
+import io.hardhats.events.ViolationType;
+import io.hardhats.support.ApiClient;
+import io.hardhats.support.ApiTest;
+import io.hardhats.support.HttpResult;
+import io.hardhats.support.TenantData;
+import io.hardhats.users.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dashboard in a real browser (Debian's headless Chromium through chromedriver) against the
+ * real web service: sign-up, live wall with a decoded MJPEG stream, live alerts, acknowledging,
+ * the events page, statistics charts, the camera form with its zone editor, and what an operator
+ * does not see. Screenshots of each page go to target/screenshots/.
+ */
+@TestPropertySource(properties = "hardhats.cookie-secure=false")
+class DashboardBrowserTest extends ApiTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final int FRAME_WIDTH = 320;
+
+    private static ChromeDriverService service;
+    private static WebDriver driver;
+    private static Path profile;
+
+    @Autowired
+    LiveBus bus;
+
+    @Autowired
+    TenantData data;
+
+    @Autowired
+    JsonMapper json;
+
+    private final List<String> consoleErrors = new ArrayList<>();
+    private final List<String> allowedConsoleErrors = new ArrayList<>();
+    private ScheduledExecutorService frames;
+    private String testName;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        File chromedriver = new File(System.getProperty("hardhats.chromedriver", "/usr/bin/chromedriver"));
+        File chromium = new File("/usr/lib/chromium/chromium").canExecute() ? new File("/usr/lib/chromium/chromium")
+                : new File("/usr/bin/chromium");
+        // Point Selenium at the installed driver so Selenium Manager never looks for one online.
+        System.setProperty("webdriver.chrome.driver", chromedriver.getAbsolutePath());
+        profile = Files.createTempDirectory("hardhats-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--no-default-browser-check", "--window-size=1366,900", "--user-data-dir=" + profile);
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profile != null) {
+            try (var paths = Files.walk(profile)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void freshBrowser(TestInfo info) {
+        testName = info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        // A plain file of the site, so no dashboard is running while its session is wiped.
+        driver.get(base() + "/css/app.css");
+        driver.manage().deleteAllCookies();
+        js("localStorage.clear();");
+        collectConsole();
+        consoleErrors.clear();
+        frames = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    @AfterEach
+    void stopFrames() {
+        frames.shutdownNow();
+    }
+
+    @Test
+    void adminFlowFromSignUpToZoneEditing() {
+        // Sign up through the form; a new organisation has no cameras yet.
+        driver.get(base() + "/#/register");
+        String email = uniqueEmail("browser");
+        WebElement form = waitFor(By.id("register-form"));
+        form.findElement(By.name("organization_name")).sendKeys("Browser Builders");
+        form.findElement(By.name("full_name")).sendKeys("Bea Browser");
+        form.findElement(By.name("email")).sendKeys(email);
+        form.findElement(By.name("password")).sendKeys("short");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(waitVisible(By.cssSelector("#register-form .error-box")).getText()).contains("at least 10");
+        screenshot("register");
+        form.findElement(By.name("password")).clear();
+        form.findElement(By.name("password")).sendKeys(PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitVisible(By.id("live-empty"));
+        assertThat(driver.findElement(By.id("live-empty")).getText()).contains("Add camera");
+        assertThat(driver.findElement(By.id("whoami-role")).getText()).isEqualToIgnoringCase("admin");
+        screenshot("live-empty");
+
+        // A camera created through the API, streaming a picture made here.
+        ApiClient api = client();
+        HttpResult login = api.post("/api/v1/auth/login", Map.of("email", email, "password", PASSWORD));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        UUID organizationId = UUID.fromString(api.get("/api/v1/auth/me").json().path("organization").path("id").asString());
+        Member admin = new Member(api, UUID.fromString(login.json().path("user").path("id").asString()), organizationId,
+                email, Role.ADMIN);
+        UUID camera = createCamera(admin, "North gate");
+        byte[] jpeg = jpeg("North gate");
+        bus.publishFrame(camera, jpeg);
+        frames.scheduleAtFixedRate(() -> bus.publishFrame(camera, jpeg), 500, 500, TimeUnit.MILLISECONDS);
+
+        navigate("#/events");
+        navigate("#/live");
+        WebElement tile = waitVisible(By.cssSelector(".tile[data-camera-id='" + camera + "']"));
+        assertThat(tile.getText()).contains("North gate");
+        waitUntil(d -> number(js(
+                "return document.querySelector(\".tile[data-camera-id='" + camera + "'] img\").naturalWidth")) == FRAME_WIDTH);
+        screenshot("live-wall");
+
+        // A violation published on the bus shows in the alerts panel, highlighted; acknowledge it.
+        UUID eventId = data.event(organizationId, camera, ViolationType.NO_HARDHAT, Instant.now());
+        publishViolation(admin, eventId);
+        By alert = By.cssSelector("#alert-list li[data-event-id='" + eventId + "']");
+        WebElement item = waitVisible(alert);
+        assertThat(item.getText()).contains("No hard hat").contains("North gate").contains("87%");
+        assertThat(item.getAttribute("class")).contains("fresh");
+        screenshot("live-alert");
+        item.findElement(By.cssSelector(".ack-button")).click();
+        waitUntil(d -> d.findElement(alert).getText().toLowerCase().contains("acknowledged"));
+        assertThat(admin.client().get("/api/v1/events/" + eventId).json().path("acknowledged").asBoolean()).isTrue();
+
+        // A camera status change updates the tile's badge.
+        bus.publishMessage(organizationId, LiveMessage.cameraStatus(
+                new LiveMessage.CameraStatusChange(camera, CameraStatus.ERROR, "connection refused", Instant.now()), json)
+                .toJson(json));
+        waitUntil(d -> d.findElement(By.cssSelector(
+                ".tile[data-camera-id='" + camera + "'] .badge")).getText().equalsIgnoreCase("error"));
+        assertThat(tile.getText()).contains("connection refused");
+
+        // Enlarge the camera in a dialog.
+        tile.click();
+        WebElement dialog = waitVisible(By.id("camera-dialog"));
+        waitUntil(d -> number(js(
+                "return document.querySelector('#camera-dialog img').naturalWidth")) == FRAME_WIDTH);
+        screenshot("live-enlarged");
+        dialog.findElement(By.tagName("button")).click();
+        waitUntil(ExpectedConditions.numberOfElementsToBe(By.id("camera-dialog"), 0));
+
+        // The events page shows it acknowledged.
+        UUID second = data.event(organizationId, camera, ViolationType.NO_VEST, Instant.now().minusSeconds(60));
+        navigate("#/events");
+        WebElement row = waitVisible(By.cssSelector("#events-body tr[data-event-id='" + eventId + "']"));
+        assertThat(row.findElement(By.cssSelector(".event-status")).getText()).containsIgnoringCase("acknowledged");
+        assertThat(row.findElement(By.cssSelector(".event-status .badge")).getAttribute("class")).contains("badge-ack");
+        WebElement secondRow = waitVisible(By.cssSelector("#events-body tr[data-event-id='" + second + "']"));
+        assertThat(secondRow.findElement(By.cssSelector(".event-status .badge")).getAttribute("class")).contains("badge-new");
+        // Filters: only unacknowledged ones.
+        new Select(driver.findElement(By.name("acknowledged"))).selectByValue("false");
+        driver.findElement(By.cssSelector("#event-filters button[type=submit]")).click();
+        waitUntil(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#events-body tr[data-event-id='" + eventId + "']"), 0));
+        // Bulk acknowledge the rest.
+        waitVisible(By.cssSelector("#events-body tr[data-event-id='" + second + "'] .event-select")).click();
+        driver.findElement(By.id("ack-selected")).click();
+        waitUntil(d -> d.findElement(By.cssSelector(
+                "#events-body tr[data-event-id='" + second + "'] .event-status .badge")).getAttribute("class")
+                .contains("badge-ack"));
+        screenshot("events");
+
+        // Statistics render as charts.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (int day = 0; day < 7; day++) {
+            data.dailyStat(organizationId, camera, today.minusDays(day), 3 + day, 2, day % 2, 1200 + 100L * day);
+        }
+        navigate("#/stats");
+        for (String id : List.of("chart-daily", "chart-cameras", "chart-compliance", "chart-frames")) {
+            waitUntil(d -> Boolean.TRUE.equals(js(
+                    "const c = document.getElementById(arguments[0]); const chart = window.Chart && Chart.getChart(c);"
+                            + " return !!chart && c.clientWidth > 0 && c.clientHeight > 0 && c.width > 0 && c.height > 0;",
+                    id)));
+        }
+        Object plotted = js("return Chart.getChart(document.getElementById('chart-daily')).data.datasets"
+                + ".reduce((sum, set) => sum + set.data.reduce((a, b) => a + b, 0), 0)");
+        assertThat(number(plotted)).isGreaterThan(0);
+        screenshot("stats");
+
+        // An admin creates a camera with a zone drawn on the editor.
+        navigate("#/cameras");
+        waitVisible(By.id("add-camera")).click();
+        WebElement cameraForm = waitVisible(By.id("camera-form"));
+        cameraForm.findElement(By.name("name")).sendKeys("Crane base");
+        cameraForm.findElement(By.name("rtsp_url")).sendKeys("rtsp://192.0.2.20:554/crane");
+        new Select(cameraForm.findElement(By.name("detection_mode"))).selectByValue("zone");
+        new Select(cameraForm.findElement(By.name("resolution"))).selectByValue("1080");
+        WebElement canvas = waitVisible(By.id("zone-canvas"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", canvas);
+        int w = canvas.getRect().getWidth();
+        int h = canvas.getRect().getHeight();
+        assertThat(w).isGreaterThan(100);
+        // Offsets are from the element's centre.
+        int[][] clicks = {{-w / 4, -h / 4}, {w / 4, -h / 4}, {w / 4, h / 4}, {-w / 4, h / 4}};
+        for (int[] click : clicks) {
+            new Actions(driver).moveToElement(canvas, click[0], click[1]).click().perform();
+        }
+        waitUntil(d -> d.findElement(By.id("zone-summary")).getText().startsWith("4 points"));
+        screenshot("camera-form");
+        driver.findElement(By.id("save-camera")).click();
+        waitVisible(By.id("cameras-table"));
+        waitUntil(d -> d.findElement(By.id("cameras-table")).getText().contains("Crane base"));
+        screenshot("cameras");
+        JsonNode created = null;
+        for (JsonNode each : admin.client().get("/api/v1/cameras").json()) {
+            if (each.path("name").asString().equals("Crane base")) {
+                created = each;
+            }
+        }
+        assertThat(created).as("camera created through the form").isNotNull();
+        assertThat(created.path("detection_mode").asString()).isEqualTo("zone");
+        assertThat(created.path("inference_width").asInt()).isEqualTo(1080);
+        JsonNode zone = created.path("zone_polygon");
+        assertThat(zone.size()).isEqualTo(4);
+        double[][] expected = {{0.25, 0.25}, {0.75, 0.25}, {0.75, 0.75}, {0.25, 0.75}};
+        for (int i = 0; i < 4; i++) {
+            assertThat(zone.get(i).get(0).asDouble()).isCloseTo(expected[i][0], org.assertj.core.data.Offset.offset(0.03));
+            assertThat(zone.get(i).get(1).asDouble()).isCloseTo(expected[i][1], org.assertj.core.data.Offset.offset(0.03));
+        }
+
+        // Editing shows the stored zone; the connection test reports the server's answer clearly.
+        String createdId = created.path("id").asString();
+        navigate("#/cameras/" + createdId);
+        waitVisible(By.id("camera-form"));
+        waitUntil(d -> d.findElement(By.id("zone-summary")).getText().startsWith("4 points"));
+        allowedConsoleErrors.add("/api/v1/cameras/" + createdId + "/test");
+        waitVisible(By.id("test-connection")).click();
+        WebElement testResult = waitVisible(By.cssSelector("#test-result .error-box, #test-result .ok-box"));
+        assertThat(testResult.getText()).satisfiesAnyOf(
+                text -> assertThat(text).contains("Connection works"),
+                text -> assertThat(text).containsPattern("Test failed \\((404|405|501)\\)"));
+        js("arguments[0].scrollIntoView({block: 'center'})", testResult);
+        screenshot("camera-edit");
+
+        navigate("#/users");
+        waitVisible(By.id("users-table"));
+        assertThat(driver.findElement(By.id("users-table")).getText()).contains(email);
+        screenshot("users");
+        navigate("#/settings");
+        assertThat(waitVisible(By.name("organization_name")).getAttribute("value")).isEqualTo("Browser Builders");
+        waitVisible(By.id("password-form"));
+        screenshot("settings");
+
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void operatorSeesNoAdminControls() {
+        Member admin = register("Operator Site");
+        UUID camera = createCamera(admin, "Loading bay");
+        data.event(admin.organizationId(), camera, ViolationType.ZONE_BREACH, Instant.now());
+        Member operator = addMember(admin, Role.OPERATOR);
+        bus.publishFrame(camera, jpeg("Loading bay"));
+
+        driver.get(base() + "/#/login");
+        WebElement form = waitFor(By.id("login-form"));
+        form.findElement(By.name("email")).sendKeys(operator.email());
+        form.findElement(By.name("password")).sendKeys("wrong-password-1");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitVisible(By.cssSelector("#login-form .error-box"));
+        allowedConsoleErrors.add("/api/v1/auth/login");
+        form.findElement(By.name("password")).clear();
+        form.findElement(By.name("password")).sendKeys(PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitVisible(By.cssSelector(".tile[data-camera-id='" + camera + "']"));
+        assertThat(driver.findElement(By.id("whoami-role")).getText()).isEqualToIgnoringCase("operator");
+        assertThat(driver.findElement(By.cssSelector("#mainnav a[data-route=users]")).isDisplayed()).isFalse();
+        waitVisible(By.cssSelector("#alert-list li .ack-button"));
+        screenshot("operator-live");
+        // Tablet width: the alerts panel moves below the wall.
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        waitUntil(d -> Boolean.TRUE.equals(js("const a = document.getElementById('alerts-panel').getBoundingClientRect();"
+                + " const m = document.getElementById('main').getBoundingClientRect(); return a.top >= m.bottom - 1;")));
+        screenshot("operator-live-tablet");
+
+        navigate("#/cameras");
+        WebElement table = waitVisible(By.id("cameras-table"));
+        assertThat(table.getText()).contains("Loading bay").doesNotContain("Edit").doesNotContain("Delete");
+        assertThat(driver.findElements(By.id("add-camera"))).isEmpty();
+        screenshot("operator-cameras");
+
+        navigate("#/cameras/new");
+        waitVisible(By.id("cameras-table"));
+        assertThat(driver.findElements(By.id("camera-form"))).isEmpty();
+
+        navigate("#/users");
+        waitUntil(d -> d.findElements(By.cssSelector("[data-page=live]")).size() == 1);
+        assertThat(driver.findElements(By.id("users-table"))).isEmpty();
+
+        navigate("#/events");
+        waitVisible(By.cssSelector("#events-body tr"));
+        assertThat(driver.findElement(By.id("events-table")).getText()).doesNotContain("Delete");
+        assertThat(driver.findElement(By.id("ack-selected")).isDisplayed()).isTrue();
+
+        navigate("#/settings");
+        waitVisible(By.id("password-form"));
+        assertThat(driver.findElements(By.id("organization-settings"))).isEmpty();
+        screenshot("operator-settings");
+
+        driver.findElement(By.id("logout-button")).click();
+        waitVisible(By.id("login-form"));
+        assertThat(driver.findElement(By.cssSelector(".auth-wrap")).getText()).contains("signed out");
+        assertNoConsoleErrors();
+    }
+
+    // --- helpers ---
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private void navigate(String hash) {
+        js("location.hash = arguments[0];", hash);
+        waitUntil(d -> !d.findElements(By.cssSelector("main .page")).isEmpty());
+    }
+
+    /** Waits up to 20 s, looking again when the page replaced an element it was reading. */
+    private <T> T waitUntil(java.util.function.Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(driver, WAIT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(condition);
+    }
+
+    private WebElement waitFor(By by) {
+        return waitUntil(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    private WebElement waitVisible(By by) {
+        return waitUntil(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : -1;
+    }
+
+    private void publishViolation(Member member, UUID eventId) {
+        HttpResult event = member.client().get("/api/v1/events/" + eventId);
+        assertThat(event.status()).as(event.toString()).isEqualTo(200);
+        EventView view = json.readValue(event.body(), EventView.class);
+        bus.publishMessage(member.organizationId(), LiveMessage.violation(view, json).toJson(json));
+    }
+
+    private void screenshot(String name) {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        try {
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void collectConsole() {
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                consoleErrors.add(entry.getMessage());
+            }
+        }
+    }
+
+    private void assertNoConsoleErrors() {
+        collectConsole();
+        List<String> unexpected = consoleErrors.stream()
+                .filter(message -> allowedConsoleErrors.stream().noneMatch(message::contains))
+                .toList();
+        assertThat(unexpected).as("severe browser console messages in " + testName).isEmpty();
+    }
+
+    /** A real JPEG, as a worker would publish: a site scene with a label. */
+    private static byte[] jpeg(String label) {
+        BufferedImage image = new BufferedImage(FRAME_WIDTH, 180, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(96, 125, 139));
+        g.fillRect(0, 0, FRAME_WIDTH, 180);
+        g.setColor(new Color(121, 85, 72));
+        g.fillRect(0, 120, FRAME_WIDTH, 60);
+        g.setColor(new Color(242, 169, 0));
+        g.fillOval(140, 60, 30, 20);
+        g.setColor(Color.GREEN);
+        g.setStroke(new BasicStroke(2));
+        g.drawRect(130, 55, 50, 90);
+        g.setColor(Color.WHITE);
+        g.drawString(label, 8, 16);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
