@@ -1,12 +1,16 @@
 package io.hardhats.events;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import io.hardhats.auth.SessionPrincipal;
+import io.hardhats.blobs.BlobStore;
 import io.hardhats.web.ApiException;
 import io.hardhats.web.Cursor;
 import io.hardhats.web.Page;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,6 +50,15 @@ public class EventController {
     @GetMapping("/{id}")
     public EventView get(@PathVariable UUID id) {
         return events.get(id);
+    }
+
+    @GetMapping("/{id}/thumbnail")
+    public ResponseEntity<byte[]> thumbnail(@PathVariable UUID id) {
+        BlobStore.Blob blob = events.thumbnail(id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(blob.contentType()))
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
+                .body(blob.bytes());
     }
 
     @PostMapping("/{id}/acknowledge")

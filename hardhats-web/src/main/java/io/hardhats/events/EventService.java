@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.hardhats.audit.AuditTrail;
+import io.hardhats.blobs.BlobStore;
 import io.hardhats.web.ApiException;
 import io.hardhats.web.Cursor;
 import io.hardhats.web.Page;
@@ -23,10 +25,12 @@ public class EventService {
 
     private final EventRepository events;
     private final AuditTrail audit;
+    private final BlobStore blobs;
 
-    public EventService(EventRepository events, AuditTrail audit) {
+    public EventService(EventRepository events, AuditTrail audit, BlobStore blobs) {
         this.events = events;
         this.audit = audit;
+        this.blobs = blobs;
     }
 
     @Transactional(readOnly = true)
@@ -57,6 +61,16 @@ public class EventService {
     @Transactional(readOnly = true)
     public EventView get(UUID id) {
         return EventView.of(find(id));
+    }
+
+    /** The event's thumbnail (a JPEG made by the worker), or 404 when it has none. */
+    @Transactional(readOnly = true)
+    public BlobStore.Blob thumbnail(UUID id) {
+        Event event = find(id);
+        return Optional.ofNullable(event.getThumbnailPath())
+                .map(UUID::fromString)
+                .flatMap(blobs::read)
+                .orElseThrow(() -> ApiException.notFound("thumbnail"));
     }
 
     /** Idempotent: acknowledging twice keeps the first acknowledger and time. */

@@ -1,16 +1,13 @@
 package io.hardhats.fleet;
 
 import io.hardhats.config.HardhatsProperties;
+import io.hardhats.config.RunsWorker;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -21,7 +18,7 @@ import javax.sql.DataSource;
  * keeps the beans but claims nothing (tests that drive coordinators themselves).
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(FleetConfiguration.RunsWorker.class)
+@Conditional(RunsWorker.class)
 @EnableConfigurationProperties(LeaseSettings.class)
 public class FleetConfiguration {
 
@@ -57,16 +54,5 @@ public class FleetConfiguration {
             SystemTransactions fleetTransactions) {
         return new FleetLifecycle(assignments,
                 pipeline -> new LeaseCoordinator(identity, settings, registry, leases, fleetTransactions, pipeline));
-    }
-
-    /** True unless {@code hardhats.role} is {@code web}. */
-    static class RunsWorker implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return Binder.get(context.getEnvironment())
-                    .bind("hardhats.role", HardhatsProperties.Role.class)
-                    .map(HardhatsProperties.Role::runsWorker)
-                    .orElse(true);
-        }
     }
 }

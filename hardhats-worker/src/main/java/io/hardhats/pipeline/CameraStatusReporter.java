@@ -1,0 +1,57 @@
+package io.hardhats.pipeline;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import io.hardhats.bus.LiveBus;
+import io.hardhats.bus.LiveMessage;
+import io.hardhats.cameras.CameraStatus;
+import io.hardhats.tenancy.TenantContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps a camera's status, error message and last-seen time current in the database and tells
+ * the organisation's dashboards. Writes only status columns, which the fleet's change detection
+ * ignores, so reporting never restarts the camera.
+ */
+@Component
+public class CameraStatusReporter {
+
+    static final int MAX_MESSAGE = 500;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final LiveBus bus;
+    private final JsonMapper json;
+
+    public CameraStatusReporter(JdbcClient jdbc, TransactionTemplate transactions, LiveBus bus, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.bus = bus;
+        this.json = json;
+    }
+
+    public void report(UUID organizationId, UUID cameraId, CameraStatus status, String errorMessage) {
+        String message = errorMessage == null ? null
+                : errorMessage.length() > MAX_MESSAGE ? errorMessage.substring(0, MAX_MESSAGE) : errorMessage;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        boolean seen = status == CameraStatus.ONLINE || status == CameraStatus.PLACEHOLDER;
+        TenantContext.runAs(organizationId, () -> transactions.executeWithoutResult(tx -> jdbc.sql("""
+                UPDATE cameras SET status = ?, error_message = ?, last_seen = CASE WHEN ? THEN ? ELSE last_seen END
+                WHERE id = ?
+                """).params(status.wire(), message, seen, now, cameraId).update()));
+        bus.publishMessage(organizationId, LiveMessage.cameraStatus(
+                new LiveMessage.CameraStatusChange(cameraId, status, message, seen ? now : null), json).toJson(json));
+    }
+
+    /** Marks the camera seen without a status change (called in batches while frames flow). */
+    public void seen(UUID organizationId, UUID cameraId, Instant at) {
+        TenantContext.runAs(organizationId, () -> transactions.executeWithoutResult(tx ->
+                jdbc.sql("UPDATE cameras SET last_seen = ? WHERE id = ?")
+                        .params(at.truncatedTo(ChronoUnit.MICROS), cameraId).update()));
+    }
+}

@@ -1,0 +1,39 @@
+package io.hardhats.publish;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import io.hardhats.vision.BoundingBox;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/** An event's picture: the violating box with context around it, at most 320 px wide. */
+public final class Thumbnails {
+
+    static final int MAX_WIDTH = 320;
+    static final int MIN_SIDE = 96;
+
+    private Thumbnails() {
+    }
+
+    public static byte[] crop(Mat bgr, BoundingBox box, int quality) {
+        try (PointerScope scope = new PointerScope()) {
+            float padX = Math.max(box.width() * 0.75f, MIN_SIDE / 2f);
+            float padY = Math.max(box.height() * 0.5f, MIN_SIDE / 2f);
+            int x1 = Math.max(0, (int) (box.x1() - padX));
+            int y1 = Math.max(0, (int) (box.y1() - padY));
+            int x2 = Math.min(bgr.cols(), (int) (box.x2() + padX));
+            int y2 = Math.min(bgr.rows(), (int) (box.y2() + padY));
+            Mat region = new Mat(bgr, new Rect(x1, y1, Math.max(1, x2 - x1), Math.max(1, y2 - y1)));
+            Mat out = region;
+            if (region.cols() > MAX_WIDTH) {
+                out = new Mat();
+                int height = Math.max(1, (int) Math.round(region.rows() * (double) MAX_WIDTH / region.cols()));
+                resize(region, out, new Size(MAX_WIDTH, height), 0, 0, INTER_AREA);
+            }
+            return Jpeg.encode(out, quality);
+        }
+    }
+}
