@@ -1,0 +1,77 @@
+package io.hardhats.allinone;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.hardhats.auth.AuthService;
+import io.hardhats.blobs.BlobStore;
+import io.hardhats.cameras.Camera;
+import io.hardhats.cameras.CameraRepository;
+import io.hardhats.cameras.SourceType;
+import io.hardhats.config.HardhatsProperties;
+import io.hardhats.tenancy.TenantContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * In all-in-one mode every new organisation gets a camera playing the demo clip (marked DEMO
+ * MODE), so the live view shows detections within seconds of registering. Without a clip, no
+ * demo camera is made and the dashboard's empty state explains how to add one.
+ */
+@Component
+class DemoCamera {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCamera.class);
+
+    private final HardhatsProperties properties;
+    private final DemoProperties demo;
+    private final BlobStore blobs;
+    private final CameraRepository cameras;
+    private final TransactionTemplate transactions;
+
+    DemoCamera(HardhatsProperties properties, DemoProperties demo, BlobStore blobs, CameraRepository cameras,
+            TransactionTemplate transactions) {
+        this.properties = properties;
+        this.demo = demo;
+        this.blobs = blobs;
+        this.cameras = cameras;
+        this.transactions = transactions;
+    }
+
+    @EventListener
+    void organizationRegistered(AuthService.OrganizationRegistered registered) {
+        if (!properties.allInOne()) {
+            return;
+        }
+        Optional<Path> clip = demo.clip();
+        if (clip.isEmpty()) {
+            log.info("No demo video found (set DEMO_VIDEO): organisation {} starts without a demo camera",
+                    registered.organizationId());
+            return;
+        }
+        TenantContext.runAs(registered.organizationId(), () -> transactions.executeWithoutResult(status -> {
+            UUID video = store(clip.get());
+            Camera camera = new Camera("Demo camera", SourceType.FILE);
+            camera.setZone("Demo");
+            camera.setPlaceholderVideo(video);
+            camera.setUsePlaceholder(true);
+            cameras.save(camera);
+        }));
+    }
+
+    private UUID store(Path clip) {
+        try (InputStream in = Files.newInputStream(clip)) {
+            return blobs.save("video/mp4", in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the demo video " + clip, e);
+        }
+    }
+}
