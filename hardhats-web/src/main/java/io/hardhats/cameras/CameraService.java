@@ -26,14 +26,16 @@ public class CameraService {
     private final CredentialCipher cipher;
     private final AuditTrail audit;
     private final JsonMapper json;
+    private final CameraHostPolicy hosts;
 
     public CameraService(CameraRepository cameras, OrganizationRepository organizations, CredentialCipher cipher,
-            AuditTrail audit, JsonMapper json) {
+            AuditTrail audit, JsonMapper json, CameraHostPolicy hosts) {
         this.cameras = cameras;
         this.organizations = organizations;
         this.cipher = cipher;
         this.audit = audit;
         this.json = json;
+        this.hosts = hosts;
     }
 
     @Transactional(readOnly = true)
@@ -95,6 +97,9 @@ public class CameraService {
     private void apply(Camera camera, CameraRequest request) {
         SourceType sourceType = request.sourceType() != null ? request.sourceType() : camera.getSourceType();
         RtspUrl url = request.rtspUrl() == null || request.rtspUrl().isBlank() ? null : RtspUrl.parse(request.rtspUrl());
+        if (url != null) {
+            hosts.check(url.host());
+        }
         boolean fieldCredentials = request.username() != null || request.password() != null;
         if (url != null && url.hasCredentials() && fieldCredentials) {
             throw ApiException.invalid("give the credentials either in rtsp_url or in username/password, not both");

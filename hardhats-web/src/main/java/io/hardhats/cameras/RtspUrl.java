@@ -12,7 +12,7 @@ import io.hardhats.web.ApiException;
  * A validated camera URL split into the URL without credentials (what is stored and shown) and
  * the credentials from its user info, if any. Only rtsp:// and rtsps:// with a host are accepted.
  */
-public record RtspUrl(String withoutCredentials, String username, String password) {
+public record RtspUrl(String withoutCredentials, String host, String username, String password) {
 
     public static RtspUrl parse(String value) {
         URI uri;
@@ -38,7 +38,7 @@ public record RtspUrl(String withoutCredentials, String username, String passwor
         }
         try {
             URI clean = new URI(scheme, null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null);
-            return new RtspUrl(clean.toString(), username, password);
+            return new RtspUrl(clean.toString(), uri.getHost(), username, password);
         } catch (URISyntaxException e) {
             throw ApiException.invalid("rtsp_url: is not a valid URL");
         }
