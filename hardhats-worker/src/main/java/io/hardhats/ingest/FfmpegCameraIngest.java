@@ -1,0 +1,351 @@
+package io.hardhats.ingest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.hardhats.cameras.CameraStatus;
+import io.hardhats.cameras.SourceType;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One camera's reader, on its own thread: connect → read loop → reconnect with backoff →
+ * placeholder fallback (or ERROR), until {@link #close()}. Frames are decoded with FFmpeg
+ * (keyframes only when the analysis interval allows), copied out of the grabber's reused frame
+ * and handed to the listener at the target rate. Nothing thrown here leaves the thread.
+ */
+public final class FfmpegCameraIngest implements CameraIngest {
+
+    private static final Logger log = LoggerFactory.getLogger(FfmpegCameraIngest.class);
+
+    static final double MIN_FPS = 0.25;
+    static final double MAX_FPS = 2.0;
+
+    private final CameraSource source;
+    private final FrameListener listener;
+    private final IngestSettings settings;
+    private final double targetFps;
+    private final Thread thread;
+    private final FramePacer pacer;
+    private final Map<String, Boolean> keyframeDecisions = new HashMap<>();
+    private final AtomicLong decodedFrames = new AtomicLong();
+    private final AtomicLong analysedFrames = new AtomicLong();
+    private volatile boolean closed;
+    private volatile boolean keyframesOnly;
+    private volatile CameraStatus status;
+    private String statusMessage;
+
+    FfmpegCameraIngest(CameraSource source, FrameListener listener, IngestSettings settings) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        double fps = source.targetFps();
+        this.targetFps = Double.isFinite(fps) ? Math.max(MIN_FPS, Math.min(MAX_FPS, fps)) : 0.5;
+        this.pacer = new FramePacer(targetFps);
+        this.thread = new Thread(this::run, "ingest-" + source.cameraId());
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Frames decoded so far (all of them in decode-and-drop mode, keyframes in keyframe-only mode). */
+    public long decodedFrames() {
+        return decodedFrames.get();
+    }
+
+    /** Frames handed to the listener so far. */
+    public long analysedFrames() {
+        return analysedFrames.get();
+    }
+
+    /** Whether the current connection decodes keyframes only. */
+    public boolean keyframesOnly() {
+        return keyframesOnly;
+    }
+
+    public CameraStatus status() {
+        return status;
+    }
+
+    public boolean isAlive() {
+        return thread.isAlive();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        if (Thread.currentThread() == thread) {
+            return; // closed from the listener: the loop ends after this frame
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- the camera thread
+
+    private void run() {
+        try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat(); Mat owned = new Mat()) {
+            Reader reader = new Reader(converter, owned);
+            if (source.forcePlaceholder()) {
+                reader.placeholderOnly();
+            } else {
+                reader.sourceLoop();
+            }
+        } catch (InterruptedException e) {
+            // closing
+        } catch (Throwable t) {
+            String message = CredentialRedactor.redact(String.valueOf(t.getMessage()));
+            log.error("Camera {} ingest failed: {}: {}", source.cameraId(), t.getClass().getSimpleName(), message);
+            if (!closed) {
+                report(CameraStatus.ERROR, SourceFailure.classify(t).message());
+            }
+        } finally {
+            log.debug("Camera {} ingest stopped ({} decoded, {} analysed)", source.cameraId(),
+                    decodedFrames.get(), analysedFrames.get());
+        }
+    }
+
+    private void report(CameraStatus newStatus, String message) {
+        String safe = CredentialRedactor.redact(message);
+        if (newStatus == status && Objects.equals(safe, statusMessage)) {
+            return;
+        }
+        status = newStatus;
+        statusMessage = safe;
+        if (newStatus == CameraStatus.ERROR) {
+            log.warn("Camera {} {}: {}", source.cameraId(), newStatus, safe);
+        } else {
+            log.info("Camera {} {}{}", source.cameraId(), newStatus, safe == null ? "" : ": " + safe);
+        }
+        try {
+            listener.onStatus(newStatus, safe);
+        } catch (RuntimeException e) {
+            log.warn("Camera {} status listener failed", source.cameraId(), e);
+        }
+    }
+
+    private void sleep(Duration d) throws InterruptedException {
+        if (closed) {
+            throw new InterruptedException();
+        }
+        Thread.sleep(Math.max(1, d.toMillis()));
+    }
+
+    /** How one connection ended. */
+    private record Session(boolean gotFrames, Duration healthyFor, SourceFailure failure, boolean reopen) {
+    }
+
+    private final class Reader {
+        private final OpenCVFrameConverter.ToMat converter;
+        private final Mat owned;
+
+        Reader(OpenCVFrameConverter.ToMat converter, Mat owned) {
+            this.converter = converter;
+            this.owned = owned;
+        }
+
+        /** The camera's own source, with backoff, placeholder fallback and slow retries. */
+        void sourceLoop() throws InterruptedException {
+            String url = source.url();
+            boolean loop = source.type() == SourceType.FILE;
+            RtspReconnectPolicy policy = settings.newPolicy();
+            boolean degraded = false;
+            while (!closed) {
+                if (!degraded) {
+                    report(CameraStatus.CONNECTING, null);
+                }
+                Session s = read(url, false, loop, Long.MAX_VALUE);
+                if (closed) {
+                    return;
+                }
+                if (s.reopen()) {
+                    continue;
+                }
+                if (s.gotFrames()) {
+                    if (degraded) {
+                        policy.reset();
+                    }
+                    degraded = false;
+                    policy.connectionEnded(s.healthyFor());
+                }
+                SourceFailure failure = s.failure();
+                log.info("Camera {} disconnected: {}", source.cameraId(), failure.message());
+                Optional<Duration> delay = degraded ? Optional.empty() : policy.nextDelay();
+                if (delay.isPresent()) {
+                    report(CameraStatus.CONNECTING, null);
+                    log.info("Camera {} reconnecting in {} ms (try {})", source.cameraId(),
+                            delay.get().toMillis(), policy.failures());
+                    sleep(delay.get());
+                    continue;
+                }
+                degraded = true;
+                if (source.placeholderVideo() != null) {
+                    playPlaceholder(failure.message(), System.nanoTime() + settings.liveRetryInterval().toNanos());
+                } else {
+                    report(CameraStatus.ERROR, failure.message());
+                    sleep(policy.cap());
+                }
+            }
+        }
+
+        /** {@code use_placeholder}: only the placeholder, looping. */
+        void placeholderOnly() throws InterruptedException {
+            if (source.placeholderVideo() == null) {
+                report(CameraStatus.ERROR, "placeholder requested but the camera has no placeholder video");
+                while (!closed) {
+                    sleep(Duration.ofSeconds(60));
+                }
+                return;
+            }
+            while (!closed) {
+                playPlaceholder(null, Long.MAX_VALUE);
+            }
+        }
+
+        /** Plays the placeholder until the deadline; a broken placeholder is an ERROR. */
+        private void playPlaceholder(String reason, long deadlineNanos) throws InterruptedException {
+            String url = source.placeholderVideo().toAbsolutePath().toString();
+            while (!closed && System.nanoTime() < deadlineNanos) {
+                Session s = read(url, true, true, deadlineNanos, reason);
+                if (closed || s.reopen()) {
+                    continue;
+                }
+                if (s.failure() != null && !s.gotFrames()) {
+                    report(CameraStatus.ERROR, "placeholder video unusable: " + s.failure().message()
+                            + (reason == null ? "" : "; live source: " + reason));
+                    sleep(settings.backoffCap());
+                }
+            }
+        }
+
+        private Session read(String url, boolean placeholder, boolean loop, long deadlineNanos)
+                throws InterruptedException {
+            return read(url, placeholder, loop, deadlineNanos, null);
+        }
+
+        /** One connection: open, read until it fails, the deadline passes or the ingest closes. */
+        private Session read(String url, boolean placeholder, boolean loop, long deadlineNanos, String reason)
+                throws InterruptedException {
+            Boolean decided = keyframeDecisions.get(url);
+            KeyframePolicy measuring = decided == null ? new KeyframePolicy(targetFps) : null;
+            boolean keyOnly = decided != null && decided;
+            keyframesOnly = keyOnly;
+            long firstFrameNanos = 0;
+            boolean got = false;
+            FFmpegFrameGrabber grabber = GrabberOptions.create(url, settings.ioTimeout(), keyOnly);
+            try {
+                grabber.start();
+                if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+                    return new Session(false, Duration.ZERO, SourceFailure.notAVideo("no video stream"), false);
+                }
+                pacer.restartClock();
+                long lastFrameNanos = System.nanoTime();
+                long healthNanos = settings.healthTimeout().toNanos();
+                while (!closed && System.nanoTime() < deadlineNanos) {
+                    Frame frame = grabber.grabImage();
+                    long now = System.nanoTime();
+                    if (frame == null) {
+                        if (loop) {
+                            grabber.restart();
+                            pacer.restartClock();
+                            lastFrameNanos = System.nanoTime();
+                            continue;
+                        }
+                        return ended(got, firstFrameNanos, new SourceFailure(SourceFailure.Kind.STREAM_ENDED,
+                                "the stream ended"));
+                    }
+                    if (frame.image == null || frame.imageWidth <= 0) {
+                        continue;
+                    }
+                    if (now - lastFrameNanos > healthNanos) {
+                        return ended(got, firstFrameNanos, SourceFailure.timeout("no frame for "
+                                + settings.healthTimeout().toSeconds() + " s"));
+                    }
+                    lastFrameNanos = now;
+                    decodedFrames.incrementAndGet();
+                    if (!got) {
+                        got = true;
+                        firstFrameNanos = now;
+                        report(placeholder ? CameraStatus.PLACEHOLDER : CameraStatus.ONLINE, placeholder ? reason : null);
+                    }
+                    if (measuring != null && measuring.observe(frame.timestamp, frame.keyFrame)) {
+                        keyframeDecisions.put(url, measuring.decodeKeyframesOnly());
+                        log.info("Camera {}: keyframe interval {} ms, analysis every {} ms: {}", source.cameraId(),
+                                measuring.keyframeIntervalMicros().isPresent()
+                                        ? measuring.keyframeIntervalMicros().getAsLong() / 1000 : "> analysis interval",
+                                measuring.analysisIntervalMicros() / 1000,
+                                measuring.decodeKeyframesOnly() ? "decoding keyframes only" : "decoding all frames");
+                        if (measuring.decodeKeyframesOnly()) {
+                            return new Session(true, Duration.ofNanos(now - firstFrameNanos), null, true);
+                        }
+                        measuring = null;
+                    }
+                    long t = pacer.continuous(frame.timestamp);
+                    if (loop) {
+                        pacer.pace(t);
+                    }
+                    if (pacer.due(t)) {
+                        deliver(frame, placeholder);
+                    }
+                }
+                return new Session(got, Duration.ofNanos(got ? System.nanoTime() - firstFrameNanos : 0), null, false);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception | LinkageError e) {
+                if (closed) {
+                    throw new InterruptedException();
+                }
+                SourceFailure failure = SourceFailure.classify(e);
+                log.debug("Camera {} read failed: {}", source.cameraId(), CredentialRedactor.redact(e.getMessage()));
+                return ended(got, firstFrameNanos, failure);
+            } finally {
+                try {
+                    grabber.close();
+                } catch (Exception e) {
+                    log.debug("Camera {}: closing the grabber failed: {}", source.cameraId(),
+                            CredentialRedactor.redact(e.getMessage()));
+                }
+            }
+        }
+
+        private Session ended(boolean got, long firstFrameNanos, SourceFailure failure) {
+            return new Session(got, Duration.ofNanos(got ? System.nanoTime() - firstFrameNanos : 0), failure, false);
+        }
+
+        /** Copies the grabber's (reused) frame into the ingest's own Mat and hands it over. */
+        private void deliver(Frame frame, boolean placeholder) {
+            Mat view = converter.convert(frame);
+            if (view == null || view.empty()) {
+                return;
+            }
+            view.copyTo(owned);
+            analysedFrames.incrementAndGet();
+            try {
+                listener.onFrame(owned, Instant.now(), placeholder);
+            } catch (RuntimeException e) {
+                log.warn("Camera {} frame listener failed", source.cameraId(), e);
+            }
+        }
+    }
+}

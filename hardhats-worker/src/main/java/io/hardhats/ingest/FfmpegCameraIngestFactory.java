@@ -1,0 +1,45 @@
+package io.hardhats.ingest;
+
+import io.hardhats.cameras.CameraStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/** Starts one FFmpeg reader thread per camera. Never throws: a broken source reports ERROR. */
+@Component
+public class FfmpegCameraIngestFactory implements CameraIngestFactory {
+
+    private static final Logger log = LoggerFactory.getLogger(FfmpegCameraIngestFactory.class);
+
+    private final IngestSettings settings;
+
+    @Autowired
+    public FfmpegCameraIngestFactory() {
+        this(IngestSettings.defaults());
+    }
+
+    public FfmpegCameraIngestFactory(IngestSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public CameraIngest start(CameraSource source, FrameListener listener) {
+        try {
+            FfmpegCameraIngest ingest = new FfmpegCameraIngest(source, listener, settings);
+            ingest.start();
+            return ingest;
+        } catch (RuntimeException | Error e) {
+            log.error("Camera {} could not start: {}", source, CredentialRedactor.redact(e.getMessage()));
+            if (listener != null) {
+                try {
+                    listener.onStatus(CameraStatus.ERROR,
+                            "could not start reading: " + CredentialRedactor.redact(String.valueOf(e.getMessage())));
+                } catch (RuntimeException ignored) {
+                    // the listener's own failure changes nothing here
+                }
+            }
+            return () -> { };
+        }
+    }
+}

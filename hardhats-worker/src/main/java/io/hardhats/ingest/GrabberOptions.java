@@ -1,0 +1,69 @@
+package io.hardhats.ingest;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * Builds an {@link FFmpegFrameGrabber} for one source: RTSP over TCP with a socket timeout
+ * ({@code timeout}, µs; FFmpeg ignores the old {@code stimeout}), one decoder thread per camera,
+ * a modest probe, BGR output, and keyframe-only decoding ({@code skip_frame=nokey}) when chosen.
+ */
+public final class GrabberOptions {
+
+    /** Probe at most this much before the first frame: cameras send SPS/PPS with each keyframe. */
+    static final String ANALYZE_DURATION_US = "2000000";
+    static final String PROBE_SIZE_BYTES = "2000000";
+
+    static {
+        // FFmpeg logs straight to stderr, where nothing can redact it: keep it to fatal errors.
+        try {
+            avutil.av_log_set_level(avutil.AV_LOG_FATAL);
+        } catch (Throwable ignored) {
+            // natives missing: the grabber reports it when it starts
+        }
+    }
+
+    private GrabberOptions() {
+    }
+
+    public static boolean isRtsp(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        return lower.startsWith("rtsp://") || lower.startsWith("rtsps://");
+    }
+
+    static boolean isNetwork(String url) {
+        return url.contains("://") && !url.toLowerCase(Locale.ROOT).startsWith("file:");
+    }
+
+    /**
+     * A grabber (not started) for {@code url}.
+     *
+     * @param ioTimeout     how long a connect or read may wait for the network
+     * @param keyframesOnly decode keyframes only
+     */
+    public static FFmpegFrameGrabber create(String url, Duration ioTimeout, boolean keyframesOnly) {
+        String target = url.toLowerCase(Locale.ROOT).startsWith("file:") ? url.substring(5) : url;
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(target);
+        String timeoutMicros = Long.toString(ioTimeout.toNanos() / 1000);
+        if (isRtsp(url)) {
+            grabber.setOption("rtsp_transport", "tcp");
+            grabber.setOption("timeout", timeoutMicros);
+        } else if (isNetwork(target)) {
+            grabber.setOption("rw_timeout", timeoutMicros);
+        }
+        grabber.setOption("analyzeduration", ANALYZE_DURATION_US);
+        grabber.setOption("probesize", PROBE_SIZE_BYTES);
+        grabber.setOption("threads", "1");
+        grabber.setVideoOption("threads", "1");
+        if (keyframesOnly) {
+            grabber.setVideoOption("skip_frame", "nokey");
+        }
+        grabber.setImageMode(FrameGrabber.ImageMode.COLOR);
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        return grabber;
+    }
+}

@@ -1,0 +1,72 @@
+package io.hardhats.ingest;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Why a source could not be read, classified for people (camera status, "test connection"),
+ * with a message that never contains credentials.
+ */
+public record SourceFailure(Kind kind, String message) {
+
+    public enum Kind {
+        AUTH_FAILED, UNREACHABLE, NOT_FOUND, NOT_A_VIDEO, TIMEOUT, STREAM_ENDED, OTHER
+    }
+
+    private static final Pattern ERROR_CODE = Pattern.compile("error (-?\\d+)");
+
+    // FFmpeg error codes (AVERROR(errno) and FFERRTAG values).
+    static final int HTTP_UNAUTHORIZED = -0x313034F8;
+    static final int HTTP_FORBIDDEN = -0x333034F8;
+    static final int HTTP_NOT_FOUND = -0x343034F8;
+    static final int INVALID_DATA = -0x41444E49;
+    static final int STREAM_NOT_FOUND = -0x525453F8;
+    static final int EIO = -5;
+    static final int ENOENT = -2;
+    static final int ETIMEDOUT = -110;
+    static final int ECONNREFUSED = -111;
+    static final int EHOSTUNREACH = -113;
+    static final int ENETUNREACH = -101;
+    static final int ECONNRESET = -104;
+
+    public static SourceFailure timeout(String what) {
+        return new SourceFailure(Kind.TIMEOUT, "timeout: " + what);
+    }
+
+    public static SourceFailure notAVideo(String what) {
+        return new SourceFailure(Kind.NOT_A_VIDEO, "not a video: " + what);
+    }
+
+    /** Classifies an exception from the grabber (its message carries FFmpeg's error code). */
+    public static SourceFailure classify(Throwable error) {
+        String raw = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        Matcher m = ERROR_CODE.matcher(raw);
+        if (error instanceof UnsatisfiedLinkError || error instanceof NoClassDefFoundError) {
+            return new SourceFailure(Kind.OTHER, "video decoder unavailable: " + CredentialRedactor.redact(raw));
+        }
+        if (!m.find()) {
+            return new SourceFailure(Kind.OTHER, "could not read the stream: " + CredentialRedactor.redact(raw));
+        }
+        int code;
+        try {
+            code = Integer.parseInt(m.group(1));
+        } catch (NumberFormatException e) {
+            return new SourceFailure(Kind.OTHER, "could not read the stream: " + CredentialRedactor.redact(raw));
+        }
+        return fromCode(code);
+    }
+
+    static SourceFailure fromCode(int code) {
+        return switch (code) {
+            case HTTP_UNAUTHORIZED, HTTP_FORBIDDEN ->
+                new SourceFailure(Kind.AUTH_FAILED, "authentication failed: check the username and password");
+            case HTTP_NOT_FOUND, ENOENT ->
+                new SourceFailure(Kind.NOT_FOUND, "not found: the stream path or file does not exist");
+            case ECONNREFUSED, EHOSTUNREACH, ENETUNREACH, EIO, ECONNRESET ->
+                new SourceFailure(Kind.UNREACHABLE, "unreachable: cannot connect to the camera (error " + code + ")");
+            case ETIMEDOUT -> timeout("the camera did not answer in time");
+            case INVALID_DATA, STREAM_NOT_FOUND -> notAVideo("the source holds no decodable video");
+            default -> new SourceFailure(Kind.OTHER, "could not read the stream (error " + code + ")");
+        };
+    }
+}
