@@ -1,0 +1,110 @@
+package io.hardhats.pipeline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.hardhats.bus.LiveBus;
+import io.hardhats.cameras.CameraStatus;
+import io.hardhats.fleet.CameraConfig;
+import io.hardhats.ingest.FrameListener;
+import io.hardhats.publish.FrameAnnotator;
+import io.hardhats.publish.Thumbnails;
+import io.hardhats.rules.RuleSettings;
+import io.hardhats.rules.Violation;
+import io.hardhats.rules.ViolationRules;
+import io.hardhats.vision.Detection;
+import io.hardhats.vision.OnnxDetector;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One camera's analysis, frame by frame: detect, apply the violation rules, record events,
+ * annotate and publish the live frame. Runs on the camera's ingest thread; a failure on one
+ * frame is logged and the next frame goes on.
+ */
+final class CameraPipeline implements FrameListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CameraPipeline.class);
+    private static final TypeReference<List<List<Double>>> POLYGON = new TypeReference<>() {
+    };
+    static final Duration FLUSH_EVERY = Duration.ofSeconds(10);
+    static final int THUMBNAIL_QUALITY = 80;
+
+    private final CameraConfig camera;
+    private final OnnxDetector detector;
+    private final ViolationRules rules;
+    private final List<List<Double>> zone;
+    private final FrameAnnotator annotator;
+    private final EventRecorder recorder;
+    private final CameraStatusReporter status;
+    private final LiveBus bus;
+    private final AtomicLong unflushedFrames = new AtomicLong();
+    private volatile Instant lastFlush = Instant.now();
+    private volatile Instant lastFrameAt;
+
+    CameraPipeline(CameraConfig camera, OnnxDetector detector, FrameAnnotator annotator, EventRecorder recorder,
+            CameraStatusReporter status, LiveBus bus, JsonMapper json) {
+        this.camera = camera;
+        this.detector = detector;
+        this.annotator = annotator;
+        this.recorder = recorder;
+        this.status = status;
+        this.bus = bus;
+        this.zone = camera.zonePolygonJson() == null ? null : json.readValue(camera.zonePolygonJson(), POLYGON);
+        this.rules = new ViolationRules(RuleSettings.from(camera.detectionMode(), zone));
+    }
+
+    @Override
+    public void onFrame(Mat bgr, Instant capturedAt, boolean placeholder) {
+        try {
+            List<Detection> detections = detector.detect(bgr, camera.inferenceWidth(), camera.inferenceHeight(),
+                    camera.confidenceThreshold());
+            for (Violation violation : rules.evaluate(detections, bgr.cols(), bgr.rows(), capturedAt)) {
+                byte[] thumbnail = Thumbnails.crop(bgr, violation.box(), THUMBNAIL_QUALITY);
+                recorder.record(camera.organizationId(), camera.id(), violation, thumbnail, capturedAt);
+            }
+            bus.publishFrame(camera.id(), annotator.annotate(bgr, detections, zone, camera.name(), capturedAt,
+                    placeholder));
+            lastFrameAt = capturedAt;
+            unflushedFrames.incrementAndGet();
+            if (Duration.between(lastFlush, Instant.now()).compareTo(FLUSH_EVERY) >= 0) {
+                flush();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Camera {}: a frame could not be analysed: {}", camera.id(), e.toString());
+        }
+    }
+
+    @Override
+    public void onStatus(CameraStatus newStatus, String errorMessage) {
+        try {
+            status.report(camera.organizationId(), camera.id(), newStatus, errorMessage);
+        } catch (RuntimeException e) {
+            log.warn("Camera {}: status {} could not be saved: {}", camera.id(), newStatus, e.toString());
+        }
+    }
+
+    /** Writes the frame count and last-seen time gathered since the previous flush. */
+    void flush() {
+        lastFlush = Instant.now();
+        long frames = unflushedFrames.getAndSet(0);
+        Instant seen = lastFrameAt;
+        if (frames == 0 || seen == null) {
+            return;
+        }
+        try {
+            recorder.countFrames(camera.organizationId(), camera.id(), LocalDate.ofInstant(seen, ZoneOffset.UTC), frames);
+            status.seen(camera.organizationId(), camera.id(), seen);
+        } catch (RuntimeException e) {
+            unflushedFrames.addAndGet(frames);
+            log.warn("Camera {}: frame statistics could not be saved: {}", camera.id(), e.toString());
+        }
+    }
+}

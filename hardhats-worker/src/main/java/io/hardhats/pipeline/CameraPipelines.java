@@ -1,0 +1,92 @@
+package io.hardhats.pipeline;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.hardhats.bus.LiveBus;
+import io.hardhats.cameras.CameraStatus;
+import io.hardhats.fleet.CameraAssignments;
+import io.hardhats.fleet.CameraConfig;
+import io.hardhats.fleet.CameraConfigReader;
+import io.hardhats.ingest.CameraIngest;
+import io.hardhats.ingest.CameraIngestFactory;
+import io.hardhats.publish.FrameAnnotator;
+import io.hardhats.vision.OnnxDetector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The cameras this worker runs, as the fleet assigns them. {@link #stop} returns only after
+ * the camera's thread has ended, because the fleet releases the lease right after.
+ */
+public class CameraPipelines implements CameraAssignments {
+
+    private static final Logger log = LoggerFactory.getLogger(CameraPipelines.class);
+
+    private record Running(CameraConfig camera, CameraPipeline pipeline, CameraIngest ingest) {
+    }
+
+    private final Map<UUID, Running> running = new ConcurrentHashMap<>();
+    private final CameraConfigReader configs;
+    private final CameraSources sources;
+    private final CameraIngestFactory ingests;
+    private final ObjectProvider<OnnxDetector> detector;
+    private final FrameAnnotator annotator;
+    private final EventRecorder recorder;
+    private final CameraStatusReporter status;
+    private final LiveBus bus;
+    private final JsonMapper json;
+
+    public CameraPipelines(CameraConfigReader configs, CameraSources sources, CameraIngestFactory ingests,
+            ObjectProvider<OnnxDetector> detector, FrameAnnotator annotator, EventRecorder recorder,
+            CameraStatusReporter status, LiveBus bus, JsonMapper json) {
+        this.configs = configs;
+        this.sources = sources;
+        this.ingests = ingests;
+        this.detector = detector;
+        this.annotator = annotator;
+        this.recorder = recorder;
+        this.status = status;
+        this.bus = bus;
+        this.json = json;
+    }
+
+    @Override
+    public void start(UUID cameraId) {
+        CameraConfig camera = configs.read(cameraId).orElse(null);
+        if (camera == null || !camera.active()) {
+            return;
+        }
+        try {
+            CameraPipeline pipeline = new CameraPipeline(camera, detector.getObject(), annotator, recorder, status, bus,
+                    json);
+            pipeline.onStatus(CameraStatus.CONNECTING, null);
+            CameraIngest ingest = ingests.start(sources.from(camera), pipeline);
+            running.put(cameraId, new Running(camera, pipeline, ingest));
+            log.info("Camera {} started", cameraId);
+        } catch (RuntimeException e) {
+            log.warn("Camera {} could not start: {}", cameraId, e.toString());
+            status.report(camera.organizationId(), cameraId, CameraStatus.ERROR, "could not start: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void restart(UUID cameraId) {
+        stop(cameraId);
+        start(cameraId);
+    }
+
+    @Override
+    public void stop(UUID cameraId) {
+        Running camera = running.remove(cameraId);
+        if (camera == null) {
+            return;
+        }
+        camera.ingest().close();
+        camera.pipeline().flush();
+        log.info("Camera {} stopped", cameraId);
+    }
+}
