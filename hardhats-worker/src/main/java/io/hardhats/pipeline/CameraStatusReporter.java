@@ -1,6 +1,8 @@
 package io.hardhats.pipeline;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -39,11 +41,12 @@ public class CameraStatusReporter {
         String message = errorMessage == null ? null
                 : errorMessage.length() > MAX_MESSAGE ? errorMessage.substring(0, MAX_MESSAGE) : errorMessage;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime nowUtc = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         boolean seen = status == CameraStatus.ONLINE || status == CameraStatus.PLACEHOLDER;
         TenantContext.runAs(organizationId, () -> transactions.executeWithoutResult(tx -> jdbc.sql("""
                 UPDATE cameras SET status = ?, error_message = ?, last_seen = CASE WHEN ? THEN ? ELSE last_seen END
                 WHERE id = ?
-                """).params(status.wire(), message, seen, now, cameraId).update()));
+                """).params(status.wire(), message, seen, nowUtc, cameraId).update()));
         bus.publishMessage(organizationId, LiveMessage.cameraStatus(
                 new LiveMessage.CameraStatusChange(cameraId, status, message, seen ? now : null), json).toJson(json));
     }
@@ -52,6 +55,7 @@ public class CameraStatusReporter {
     public void seen(UUID organizationId, UUID cameraId, Instant at) {
         TenantContext.runAs(organizationId, () -> transactions.executeWithoutResult(tx ->
                 jdbc.sql("UPDATE cameras SET last_seen = ? WHERE id = ?")
-                        .params(at.truncatedTo(ChronoUnit.MICROS), cameraId).update()));
+                        .params(OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC), cameraId)
+                        .update()));
     }
 }

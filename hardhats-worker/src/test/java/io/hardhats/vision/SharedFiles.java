@@ -11,12 +11,12 @@ import java.util.stream.Stream;
  * Third-party files the tests read but the repository must not contain: they live in
  * {@code shared/} beside the repository root on every development and CI machine.
  */
-final class SharedFiles {
+public final class SharedFiles {
 
     private SharedFiles() {
     }
 
-    static Path shared() {
+    public static Path shared() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared");
             if (Files.isDirectory(candidate.resolve("models")) && Files.isDirectory(candidate.resolve("datasets"))) {
@@ -28,7 +28,7 @@ final class SharedFiles {
                 + "and ../shared/datasets/ppe");
     }
 
-    static Path referenceModel() {
+    public static Path referenceModel() {
         Path model = shared().resolve("models/ppe-reference.onnx");
         if (!Files.isRegularFile(model)) {
             fail("Missing reference model " + model);
@@ -36,8 +36,17 @@ final class SharedFiles {
         return model;
     }
 
+    /** A real site clip from {@code shared/media} (third-party footage, read in place). */
+    public static Path siteClip(String name) {
+        Path clip = shared().resolve("media").resolve(name);
+        if (!Files.isRegularFile(clip)) {
+            fail("Missing demo clip " + clip);
+        }
+        return clip;
+    }
+
     /** The first {@code count} validation images by file name (a fixed, reproducible sample). */
-    static List<Path> valImages(int count) throws Exception {
+    public static List<Path> valImages(int count) throws Exception {
         Path dir = shared().resolve("datasets/ppe/val/images");
         if (!Files.isDirectory(dir)) {
             fail("Missing validation images " + dir);

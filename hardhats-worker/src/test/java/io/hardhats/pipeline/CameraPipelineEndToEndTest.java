@@ -1,0 +1,106 @@
+package io.hardhats.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.hardhats.HardhatsApplication;
+import io.hardhats.TestDatabase;
+import io.hardhats.blobs.BlobStore;
+import io.hardhats.bus.LiveBus;
+import io.hardhats.cameras.Camera;
+import io.hardhats.cameras.CameraRepository;
+import io.hardhats.cameras.SourceType;
+import io.hardhats.tenancy.TenantContext;
+import io.hardhats.vision.SharedFiles;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A worker process end to end: the fleet claims a camera whose placeholder is a real site clip,
+ * the pipeline decodes it, runs the real model, records violations with thumbnails and daily
+ * statistics, keeps the camera's status current and publishes annotated frames.
+ */
+@SpringBootTest(classes = HardhatsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"hardhats.role=worker",
+                "hardhats.secret-key=test-only-signing-key-0123456789-abcdefghij",
+                "hardhats.encryption-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "hardhats.fleet.renew-every=1s", "hardhats.fleet.ttl=3s", "hardhats.fleet.poll-every=200ms"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class CameraPipelineEndToEndTest {
+
+    @Autowired
+    CameraRepository cameras;
+
+    @Autowired
+    BlobStore blobs;
+
+    @Autowired
+    LiveBus bus;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("hardhats.database-url", TestDatabase::url);
+        registry.add("hardhats.model-path", () -> SharedFiles.referenceModel().toString());
+    }
+
+    @Test
+    void aPlaceholderCameraProducesAnnotatedFramesEventsAndStatistics() throws Exception {
+        UUID organization = UUID.randomUUID();
+        TenantContext.runAsSystem(() -> transactions.executeWithoutResult(status -> jdbc.sql("""
+                INSERT INTO organizations (id, name, slug, max_cameras, max_users) VALUES (?, 'Pipeline', ?, 5, 5)
+                """).params(organization, "pipeline-" + organization).update()));
+        byte[] clip = Files.readAllBytes(SharedFiles.siteClip("site-helmets-wide.mp4"));
+        UUID cameraId = TenantContext.callAs(organization, () -> transactions.execute(status -> {
+            Camera camera = new Camera("Slab pour", SourceType.FILE);
+            camera.setPlaceholderVideo(blobs.save("video/mp4", clip));
+            camera.setUsePlaceholder(true);
+            camera.setTargetFps(2.0);
+            camera.setConfidenceThreshold(0.3);
+            return cameras.save(camera).getId();
+        }));
+
+        AtomicReference<byte[]> frame = new AtomicReference<>();
+        try (LiveBus.Subscription ignored = bus.subscribeFrames(cameraId, frame::set)) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> frame.get() != null);
+        }
+        byte[] jpeg = frame.get();
+        assertThat(jpeg[0]).isEqualTo((byte) 0xFF);
+        assertThat(jpeg[1]).isEqualTo((byte) 0xD8);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "placeholder".equals(query(organization,
+                "SELECT status FROM cameras WHERE id = ?", cameraId)));
+        await().atMost(Duration.ofSeconds(120)).until(() -> count(organization,
+                "SELECT count(*) FROM events WHERE camera_id = ? AND thumbnail_path IS NOT NULL", cameraId) > 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(organization,
+                "SELECT coalesce(sum(total_violations), 0) FROM daily_stats WHERE camera_id = ?", cameraId) > 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(organization,
+                "SELECT coalesce(sum(frames_processed), 0) FROM daily_stats WHERE camera_id = ?", cameraId) > 0);
+    }
+
+    private String query(UUID organization, String sql, UUID id) {
+        return TenantContext.callAs(organization, () -> transactions.execute(status ->
+                jdbc.sql(sql).param(id).query(String.class).single()));
+    }
+
+    private long count(UUID organization, String sql, UUID id) {
+        return TenantContext.callAs(organization, () -> transactions.execute(status ->
+                jdbc.sql(sql).param(id).query(Long.class).single()));
+    }
+}
