@@ -12,6 +12,12 @@ if [ ! -f "$jar" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o
 fi
 
 export COOKIE_SECURE="${COOKIE_SECURE:-false}"
+# Until the product's own model is trained (models/ppe-detector.onnx), use the development
+# stand-in that sits beside the repository on development machines.
+if [ -z "${MODEL_PATH:-}" ] && [ ! -f models/ppe-detector.onnx ] && [ -f ../shared/models/ppe-reference.onnx ]; then
+  export MODEL_PATH="$(cd ../shared/models && pwd)/ppe-reference.onnx"
+  echo "models/ppe-detector.onnx is not trained yet: using the development stand-in model."
+fi
 if [ "$(id -u)" = "0" ]; then
   id hardhats >/dev/null 2>&1 || useradd --system --create-home --shell /usr/sbin/nologin hardhats
   mkdir -p data && chown -R hardhats: data
