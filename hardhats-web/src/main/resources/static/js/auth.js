@@ -42,23 +42,27 @@ export function renderLogin(container) {
       error.show('Enter your e-mail address and password.');
       return;
     }
-    submit.disabled = true;
-    try {
-      const session = await api('/api/v1/auth/login', {
-        method: 'POST', body: { email: email.value.trim(), password: password.value }, quiet401: true,
-      });
-      rememberSession(session.expires_at);
-      await signedIn();
-      navigate('#/live');
-    } catch (err) {
-      error.show(err);
-    } finally {
-      submit.disabled = false;
-    }
+    await startSession(submit, error, '/api/v1/auth/login',
+      { email: email.value.trim(), password: password.value });
   });
   shell(container, 'Sign in', form,
     ['New to Hard Hats? ', h('a', { href: '#/register' }, 'Register your organisation')]);
   email.focus();
+}
+
+/** Signs in or registers, then opens the live wall; errors stay on the form. */
+async function startSession(submit, error, path, body) {
+  submit.disabled = true;
+  try {
+    const session = await api(path, { method: 'POST', body, quiet401: true });
+    rememberSession(session.expires_at);
+    await signedIn();
+    navigate('#/live');
+  } catch (err) {
+    error.show(err);
+  } finally {
+    submit.disabled = false;
+  }
 }
 
 export function renderRegister(container) {
@@ -87,26 +91,12 @@ export function renderRegister(container) {
       password.focus();
       return;
     }
-    submit.disabled = true;
-    try {
-      const result = await api('/api/v1/auth/register', {
-        method: 'POST',
-        quiet401: true,
-        body: {
-          organization_name: organization.value.trim(),
-          full_name: fullName.value.trim(),
-          email: email.value.trim(),
-          password: password.value,
-        },
-      });
-      rememberSession(result.expires_at);
-      await signedIn();
-      navigate('#/live');
-    } catch (err) {
-      error.show(err);
-    } finally {
-      submit.disabled = false;
-    }
+    await startSession(submit, error, '/api/v1/auth/register', {
+      organization_name: organization.value.trim(),
+      full_name: fullName.value.trim(),
+      email: email.value.trim(),
+      password: password.value,
+    });
   });
   shell(container, 'Register your organisation', form,
     ['Already registered? ', h('a', { href: '#/login' }, 'Sign in')]);
