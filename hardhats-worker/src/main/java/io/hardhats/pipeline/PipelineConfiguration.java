@@ -7,6 +7,8 @@ import io.hardhats.ingest.CameraIngestFactory;
 import io.hardhats.publish.FrameAnnotator;
 import io.hardhats.vision.OnnxDetector;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -14,13 +16,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
 @Conditional(RunsWorker.class)
+@EnableConfigurationProperties(PipelineConfiguration.LiveFrames.class)
 public class PipelineConfiguration {
 
-    static final int LIVE_JPEG_QUALITY = 75;
+    /** {@code hardhats.live.jpeg-quality} (env LIVE_JPEG_QUALITY): 75 keeps a 720p frame near 60 kB. */
+    @ConfigurationProperties(prefix = "hardhats.live")
+    public record LiveFrames(Integer jpegQuality) {
+        public LiveFrames {
+            jpegQuality = jpegQuality == null ? 75 : Math.max(30, Math.min(95, jpegQuality));
+        }
+    }
 
     @Bean
-    FrameAnnotator frameAnnotator() {
-        return new FrameAnnotator(LIVE_JPEG_QUALITY);
+    FrameAnnotator frameAnnotator(LiveFrames live) {
+        return new FrameAnnotator(live.jpegQuality());
     }
 
     @Bean
