@@ -1,9 +1,11 @@
 package io.hardhats.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.TimeoutOptions;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RedisConnection implements DisposableBean {
+
+    /** No request waits longer than this on Redis (Lettuce's own default is a minute). */
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
 
     private final RedisClient client;
 
@@ -29,6 +34,7 @@ public class RedisConnection implements DisposableBean {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
                 .build());
         return client;
     }

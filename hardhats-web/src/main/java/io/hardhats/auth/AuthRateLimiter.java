@@ -22,26 +22,38 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Token buckets for the authentication endpoints, one per (action, client IP) and one per
  * (action, e-mail). Kept in Redis when the product has one, so every web instance counts
- * together; in memory otherwise.
+ * together; in memory otherwise. While Redis is unreachable each instance counts in memory, so
+ * sign-in keeps working and stays limited.
  */
 public class AuthRateLimiter {
 
-    private final Function<String, Bucket> buckets;
+    private static final Logger log = LoggerFactory.getLogger(AuthRateLimiter.class);
 
-    private AuthRateLimiter(Function<String, Bucket> buckets) {
+    private final Function<String, Bucket> buckets;
+    private final Function<String, Bucket> fallback;
+
+    private AuthRateLimiter(Function<String, Bucket> buckets, Function<String, Bucket> fallback) {
         this.buckets = buckets;
+        this.fallback = fallback;
     }
 
     public static AuthRateLimiter inMemory(RateLimitProperties limits) {
+        Function<String, Bucket> local = localBuckets(limits);
+        return new AuthRateLimiter(local, local);
+    }
+
+    private static Function<String, Bucket> localBuckets(RateLimitProperties limits) {
         LoadingCache<String, Bucket> cache = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterAccess(limits.window().multipliedBy(2))
                 .build(key -> Bucket.builder().addLimit(configuration(key, limits).getBandwidths()[0]).build());
-        return new AuthRateLimiter(cache::get);
+        return cache::get;
     }
 
     public static AuthRateLimiter redis(RedisClient client, RateLimitProperties limits) {
@@ -51,7 +63,8 @@ public class AuthRateLimiter {
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(limits.window()))
                 .build();
         return new AuthRateLimiter(
-                key -> proxy.builder().build("hardhats:ratelimit:" + key, () -> configuration(key, limits)));
+                key -> proxy.builder().build("hardhats:ratelimit:" + key, () -> configuration(key, limits)),
+                localBuckets(limits));
     }
 
     private static BucketConfiguration configuration(String key, RateLimitProperties limits) {
@@ -70,7 +83,13 @@ public class AuthRateLimiter {
     }
 
     private void consume(String key) {
-        ConsumptionProbe probe = buckets.apply(key).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.apply(key).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            log.warn("Rate limits counted locally while Redis is unavailable: {}", e.getClass().getSimpleName());
+            probe = fallback.apply(key).tryConsumeAndReturnRemaining(1);
+        }
         if (!probe.isConsumed()) {
             throw ApiException.tooManyRequests(Duration.ofNanos(probe.getNanosToWaitForRefill()));
         }
