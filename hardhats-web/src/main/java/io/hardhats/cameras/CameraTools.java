@@ -122,8 +122,9 @@ public class CameraTools {
             }
             CameraTestResult video = CameraTestResult.of(probe(copy.toString()));
             if (!video.ok()) {
+                // Not FFmpeg's message: it may name the server's temporary file.
                 throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "not_a_video",
-                        "the file could not be decoded as a video (" + video.detail() + ")");
+                        "the file could not be decoded as a video (" + video.error() + ")");
             }
             Path stored = copy;
             String contentType = file.getContentType() != null && file.getContentType().startsWith("video/")
