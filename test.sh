@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 if [ "$(id -u)" = "0" ]; then
   id builder >/dev/null 2>&1 || useradd --create-home --shell /bin/bash builder
-  for dir in target hardhats-common/target hardhats-web/target hardhats-worker/target hardhats-app/target; do
+  for dir in target hardhats-common/target hardhats-media/target hardhats-web/target hardhats-worker/target hardhats-app/target; do
     mkdir -p "$dir" && chown -R builder: "$dir"
   done
   exec runuser -u builder -- env HOME=/home/builder "$0" "$@"

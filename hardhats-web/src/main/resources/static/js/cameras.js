@@ -237,8 +237,12 @@ function tools(id) {
     try {
       const result = await post(`/api/v1/cameras/${id}/test`);
       const ok = !result || result.ok !== false;
+      const stream = ok && result && result.codec
+        ? ` ${result.codec}, ${result.width}×${result.height}, ${Number(result.fps).toFixed(1)} fps`
+          + (result.keyframe_interval_s != null ? `, keyframe every ${Number(result.keyframe_interval_s).toFixed(1)} s` : '')
+        : '';
       testResult.replaceChildren(h('div', { class: ok ? 'ok-box' : 'error-box', role: ok ? null : 'alert' },
-        ok ? 'Connection works.' : 'Connection failed.', result && (result.detail || result.message)
+        ok ? `Connection works.${stream}` : 'Connection failed.', result && (result.detail || result.message)
           ? ` ${result.detail || result.message}` : ''));
     } catch (e) {
       testResult.replaceChildren(h('div', { class: 'error-box', role: 'alert' },

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Everyone in the organisation sees its cameras; only admins configure them. */
 @RestController
@@ -22,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class CameraController {
 
     private final CameraService cameras;
+    private final CameraTools tools;
 
-    public CameraController(CameraService cameras) {
+    public CameraController(CameraService cameras, CameraTools tools) {
         this.cameras = cameras;
+        this.tools = tools;
     }
 
     @GetMapping
@@ -56,5 +61,17 @@ public class CameraController {
     public ResponseEntity<Void> delete(@PathVariable UUID id) {
         cameras.delete(id);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Opens the source once with the stored credentials; a failing camera is answered with 200 and ok=false. */
+    @PostMapping("/{id}/test")
+    public CameraTestResult test(@PathVariable UUID id) {
+        return tools.test(id);
+    }
+
+    /** A placeholder video (multipart field {@code file}, at most 200 MB) that must decode as video. */
+    @PostMapping(path = "/{id}/placeholder", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public CameraTools.PlaceholderUpload placeholder(@PathVariable UUID id, @RequestParam("file") MultipartFile file) {
+        return tools.uploadPlaceholder(id, file);
     }
 }

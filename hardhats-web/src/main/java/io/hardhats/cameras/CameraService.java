@@ -87,7 +87,7 @@ public class CameraService {
         return cameras.findById(id).orElseThrow(() -> ApiException.notFound("camera"));
     }
 
-    private CameraView view(Camera camera) {
+    CameraView view(Camera camera) {
         List<List<Double>> polygon = camera.getZonePolygonJson() == null ? null
                 : json.readValue(camera.getZonePolygonJson(), POLYGON);
         return CameraView.of(camera, polygon);

@@ -301,17 +301,15 @@ class DashboardBrowserTest extends ApiTest {
             assertThat(zone.get(i).get(1).asDouble()).isCloseTo(expected[i][1], org.assertj.core.data.Offset.offset(0.03));
         }
 
-        // Editing shows the stored zone; the connection test reports the server's answer clearly.
+        // Editing shows the stored zone; the connection test reports the server's answer clearly
+        // (192.0.2.20 is a documentation address, so the camera cannot answer).
         String createdId = created.path("id").asString();
         navigate("#/cameras/" + createdId);
         waitVisible(By.id("camera-form"));
         waitUntil(d -> d.findElement(By.id("zone-summary")).getText().startsWith("4 points"));
-        allowedConsoleErrors.add("/api/v1/cameras/" + createdId + "/test");
         waitVisible(By.id("test-connection")).click();
         WebElement testResult = waitVisible(By.cssSelector("#test-result .error-box, #test-result .ok-box"));
-        assertThat(testResult.getText()).satisfiesAnyOf(
-                text -> assertThat(text).contains("Connection works"),
-                text -> assertThat(text).containsPattern("Test failed \\((404|405|501)\\)"));
+        assertThat(testResult.getText()).startsWith("Connection failed.").doesNotContain("Test failed");
         js("arguments[0].scrollIntoView({block: 'center'})", testResult);
         screenshot("camera-edit");
 

@@ -1,14 +1,17 @@
 package io.hardhats.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,18 +62,44 @@ public class ApiClient {
         return send("PUT", path, toJson(body), "application/json");
     }
 
+    /**
+     * A multipart/form-data POST of one file, as the dashboard's upload sends it: with the
+     * {@code X-Requested-With} header when {@code requestedWith} (a cross-site form cannot set it).
+     */
+    public HttpResult upload(String path, String field, String filename, String fileType, byte[] content,
+            boolean requestedWith) {
+        String boundary = "----hardhats" + UUID.randomUUID().toString().replace("-", "");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + filename + "\"\r\nContent-Type: " + fileType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        if (requestedWith) {
+            request.header("X-Requested-With", "XMLHttpRequest");
+        }
+        request.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        return exchange(request);
+    }
+
     /** A request with a raw body and content type, for malformed-input tests. */
     public HttpResult send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return exchange(request);
+    }
+
+    private HttpResult exchange(HttpRequest.Builder request) {
         headers.forEach(request::header);
         if (sessionCookie != null) {
             request.header("Cookie", "session=" + sessionCookie);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             HttpResult result = new HttpResult(response.statusCode(), response.headers(), response.body());

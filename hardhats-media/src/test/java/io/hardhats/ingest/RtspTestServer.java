@@ -2,56 +2,59 @@ package io.hardhats.ingest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * GStreamer's RTSP server (src/test/resources/rtsp_server.py, system python3 with gi) serving an
- * mp4 at rtsp://USER:PASS@127.0.0.1:PORT/cam1 without re-encoding, with basic auth.
+ * mp4 at rtsp://USER:PASS@127.0.0.1:PORT/cam1 without re-encoding, with basic auth. Shared with the
+ * web and worker tests through this module's test-jar.
  */
-final class RtspTestServer implements AutoCloseable {
+public final class RtspTestServer implements AutoCloseable {
 
-    static final String USER = "site";
-    static final String PASSWORD = "S3cr3t-pw";
+    public static final String USER = "site";
+    public static final String PASSWORD = "S3cr3t-pw";
 
     private final Path media;
     private final int port;
     private Process process;
 
-    RtspTestServer(Path media) {
+    public RtspTestServer(Path media) {
         this.media = media;
         this.port = freePort();
     }
 
-    static RtspTestServer start(Path media) {
+    public static RtspTestServer start(Path media) {
         RtspTestServer server = new RtspTestServer(media);
         server.start();
         return server;
     }
 
-    String url() {
+    public String url() {
         return url(USER, PASSWORD);
     }
 
-    String url(String user, String password) {
+    public String url(String user, String password) {
         return "rtsp://" + user + ":" + password + "@127.0.0.1:" + port + "/cam1";
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (process != null && process.isAlive()) {
             return;
         }
         try {
-            Path script = Path.of(RtspTestServer.class.getResource("/rtsp_server.py").toURI());
+            Path script = script();
             process = new ProcessBuilder("/usr/bin/python3", script.toString(), Integer.toString(port),
                     media.toString(), USER, PASSWORD).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -87,7 +90,7 @@ final class RtspTestServer implements AutoCloseable {
             }, "rtsp-server-output");
             drain.setDaemon(true);
             drain.start();
-        } catch (URISyntaxException | IOException | java.util.concurrent.ExecutionException
+        } catch (IOException | java.util.concurrent.ExecutionException
                 | java.util.concurrent.TimeoutException e) {
             stop();
             throw new IllegalStateException("RTSP test server did not start", e);
@@ -97,7 +100,20 @@ final class RtspTestServer implements AutoCloseable {
         }
     }
 
-    synchronized void stop() {
+    /** The script as a file: it may sit inside a jar when another module's tests use it. */
+    private static Path script() throws IOException {
+        try (InputStream in = RtspTestServer.class.getResourceAsStream("/rtsp_server.py")) {
+            if (in == null) {
+                throw new IOException("rtsp_server.py is not on the class path");
+            }
+            Path file = Files.createTempFile("rtsp_server", ".py");
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        }
+    }
+
+    public synchronized void stop() {
         if (process == null) {
             return;
         }
@@ -117,7 +133,7 @@ final class RtspTestServer implements AutoCloseable {
         stop();
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();
