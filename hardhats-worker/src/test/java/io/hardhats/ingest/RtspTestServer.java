@@ -2,11 +2,13 @@ package io.hardhats.ingest;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -14,10 +16,10 @@ import java.util.concurrent.TimeUnit;
  * GStreamer's RTSP server (src/test/resources/rtsp_server.py, system python3 with gi) serving an
  * mp4 at rtsp://USER:PASS@127.0.0.1:PORT/cam1 without re-encoding, with basic auth.
  */
-final class RtspTestServer implements AutoCloseable {
+public final class RtspTestServer implements AutoCloseable {
 
-    static final String USER = "site";
-    static final String PASSWORD = "S3cr3t-pw";
+    public static final String USER = "site";
+    public static final String PASSWORD = "S3cr3t-pw";
 
     private final Path media;
     private final int port;
@@ -28,21 +30,21 @@ final class RtspTestServer implements AutoCloseable {
         this.port = freePort();
     }
 
-    static RtspTestServer start(Path media) {
+    public static RtspTestServer start(Path media) {
         RtspTestServer server = new RtspTestServer(media);
         server.start();
         return server;
     }
 
-    String url() {
+    public String url() {
         return url(USER, PASSWORD);
     }
 
-    String url(String user, String password) {
+    public String url(String user, String password) {
         return "rtsp://" + user + ":" + password + "@127.0.0.1:" + port + "/cam1";
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -51,7 +53,7 @@ final class RtspTestServer implements AutoCloseable {
             return;
         }
         try {
-            Path script = Path.of(RtspTestServer.class.getResource("/rtsp_server.py").toURI());
+            Path script = script();
             process = new ProcessBuilder("/usr/bin/python3", script.toString(), Integer.toString(port),
                     media.toString(), USER, PASSWORD).redirectErrorStream(true).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -87,7 +89,7 @@ final class RtspTestServer implements AutoCloseable {
             }, "rtsp-server-output");
             drain.setDaemon(true);
             drain.start();
-        } catch (URISyntaxException | IOException | java.util.concurrent.ExecutionException
+        } catch (IOException | java.util.concurrent.ExecutionException
                 | java.util.concurrent.TimeoutException e) {
             stop();
             throw new IllegalStateException("RTSP test server did not start", e);
@@ -97,7 +99,7 @@ final class RtspTestServer implements AutoCloseable {
         }
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process == null) {
             return;
         }
@@ -115,6 +117,19 @@ final class RtspTestServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** The server script, copied out of the test jar when the tests run from one. */
+    private static Path script() throws IOException {
+        try (InputStream in = RtspTestServer.class.getResourceAsStream("/rtsp_server.py")) {
+            if (in == null) {
+                throw new IOException("rtsp_server.py is missing from the test class path");
+            }
+            Path script = Files.createTempFile("hardhats-rtsp-server", ".py");
+            script.toFile().deleteOnExit();
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            return script;
+        }
     }
 
     static int freePort() {
