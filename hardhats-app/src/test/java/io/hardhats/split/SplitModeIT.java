@@ -98,6 +98,17 @@ class SplitModeIT {
     @BeforeAll
     static void startEverything() throws Exception {
         Files.createDirectories(OUT);
+        // Should the test JVM be stopped before @AfterAll, the service processes go with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Process process : new Process[] {worker, web, redis}) {
+                if (process != null) {
+                    process.destroyForcibly();
+                }
+            }
+            if (rtsp != null) {
+                rtsp.stop();
+            }
+        }, "split-e2e-cleanup"));
         String database = TestDatabase.url();
         int redisPort = freePort();
         redis = startRedis(redisPort);
@@ -195,8 +206,8 @@ class SplitModeIT {
             assertThat(camera.path("rtsp_url").asString()).doesNotContain(RtspTestServer.PASSWORD);
             assertThat(camera.path("target_fps").asDouble()).isEqualTo(2.0);
 
-            // The worker process claims it and reports it online.
-            waitFor("camera " + cameraId + " to be online", LIVE, worker, "worker",
+            // The worker process (perhaps still starting) claims it and reports it online.
+            waitFor("camera " + cameraId + " to be online", START, worker, "worker",
                     () -> "online".equals(getJson("/api/v1/cameras/" + cameraId, cookie).path("status").asString()));
 
             // Annotated live frames on the MJPEG stream, changing over time.
