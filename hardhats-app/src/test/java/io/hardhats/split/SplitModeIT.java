@@ -1,0 +1,548 @@
+package io.hardhats.split;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javax.imageio.ImageIO;
+
+import io.hardhats.TestDatabase;
+import io.hardhats.ingest.RtspTestServer;
+import io.hardhats.vision.SharedFiles;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Split mode end to end: the web and the worker jars run as separate processes
+ * ({@code HARDHATS_ROLE=web} and {@code worker}) sharing a real PostgreSQL and a real Redis.
+ * A user registers and adds an RTSP camera (a GStreamer RTSP server with basic auth playing real
+ * site footage) through the dashboard in headless Chromium; the worker claims the camera, and
+ * the web delivers its annotated frames on the MJPEG stream, a violation over SSE and the
+ * camera's online status. Process logs go to target/split-e2e/.
+ */
+class SplitModeIT {
+
+    private static final Path OUT = Path.of("target", "split-e2e").toAbsolutePath();
+    /** Everything here may run on a loaded two-core machine: waits are generous, never sleeps. */
+    private static final Duration START = Duration.ofMinutes(4);
+    private static final Duration UI = Duration.ofSeconds(60);
+    private static final Duration LIVE = Duration.ofMinutes(3);
+    private static final String PASSWORD = "Split-mode-2024";
+    private static final String BOUNDARY = "hardhatsframe";
+    private static final String FERNET_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static Process redis;
+    private static RtspTestServer rtsp;
+    private static Process web;
+    private static Process worker;
+    private static int webPort;
+    private static ChromeDriverService chromedriver;
+    private static WebDriver driver;
+    private static Path profile;
+    private static final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "split-e2e-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        Files.createDirectories(OUT);
+        // Should the test JVM be stopped before @AfterAll, the service processes go with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Process process : new Process[] {worker, web, redis}) {
+                if (process != null) {
+                    process.destroyForcibly();
+                }
+            }
+            if (rtsp != null) {
+                rtsp.stop();
+            }
+        }, "split-e2e-cleanup"));
+        String database = TestDatabase.url();
+        int redisPort = freePort();
+        redis = startRedis(redisPort);
+        rtsp = RtspTestServer.start(SharedFiles.siteClip("site-helmets-wide.mp4"));
+
+        webPort = freePort();
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "DATABASE_URL", database,
+                "REDIS_URL", "redis://127.0.0.1:" + redisPort,
+                "SECRET_KEY", "split-mode-test-signing-key-0123456789-abcdef",
+                "ENCRYPTION_KEY", FERNET_KEY,
+                "COOKIE_SECURE", "false",
+                "MODEL_PATH", SharedFiles.referenceModel().toString(),
+                "ALLOW_PRIVATE_CAMERA_HOSTS", "true",
+                "WORKER_CAPACITY", "4"));
+        env.put("HARDHATS_FLEET_POLL_EVERY", "500ms");
+        env.put("HARDHATS_FLEET_RENEW_EVERY", "2s");
+        env.put("HARDHATS_FLEET_TTL", "10s");
+
+        Map<String, String> webEnv = new java.util.HashMap<>(env);
+        webEnv.put("PORT", Integer.toString(webPort));
+        webEnv.put("HARDHATS_DATA_DIR", OUT.resolve("web-data").toString());
+        web = startJar("web", System.getProperty("hardhats.web.jar"), webEnv);
+        waitFor("the web's /health/ready to answer 200", START, web, "web",
+                () -> status("/health/ready", null) == 200);
+
+        Map<String, String> workerEnv = new java.util.HashMap<>(env);
+        workerEnv.put("PORT", Integer.toString(freePort()));
+        workerEnv.put("HARDHATS_DATA_DIR", OUT.resolve("worker-data").toString());
+        worker = startJar("worker", System.getProperty("hardhats.worker.jar"), workerEnv);
+
+        startBrowser();
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (chromedriver != null) {
+            chromedriver.stop();
+        }
+        stop(worker);
+        stop(web);
+        if (rtsp != null) {
+            rtsp.close();
+        }
+        stop(redis);
+        readers.shutdownNow();
+        if (profile != null) {
+            try (var paths = Files.walk(profile)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void registerAddACameraAndWatchItLive() throws Exception {
+        // Register an organisation through the dashboard's form.
+        driver.get(base() + "/#/register");
+        WebElement register = waitVisible(By.id("register-form"));
+        String email = "split-" + System.nanoTime() + "@example.com";
+        register.findElement(By.name("organization_name")).sendKeys("Split Mode Builders");
+        register.findElement(By.name("full_name")).sendKeys("Sam Split");
+        register.findElement(By.name("email")).sendKeys(email);
+        register.findElement(By.name("password")).sendKeys(PASSWORD);
+        register.findElement(By.cssSelector("button[type=submit]")).click();
+        waitVisible(By.id("live-empty"));
+        screenshot("registered");
+        Cookie session = driver.manage().getCookieNamed("session");
+        assertThat(session).as("the session cookie the dashboard holds").isNotNull();
+        String cookie = session.getValue();
+
+        // Violations of the organisation, from before the camera exists.
+        try (SseClient sse = new SseClient(cookie)) {
+            // Add the RTSP camera through the camera form; the credentials go in their own fields.
+            navigate("#/cameras");
+            waitVisible(By.id("add-camera")).click();
+            WebElement form = waitVisible(By.id("camera-form"));
+            form.findElement(By.name("name")).sendKeys("Slab pour");
+            form.findElement(By.name("rtsp_url")).sendKeys(rtsp.url().replace(
+                    RtspTestServer.USER + ":" + RtspTestServer.PASSWORD + "@", ""));
+            form.findElement(By.name("username")).sendKeys(RtspTestServer.USER);
+            form.findElement(By.name("camera_password")).sendKeys(RtspTestServer.PASSWORD);
+            setValue(form.findElement(By.name("target_fps")), "2");
+            setValue(form.findElement(By.name("confidence_threshold")), "0.3");
+            screenshot("camera-form");
+            driver.findElement(By.id("save-camera")).click();
+            WebElement row = waitVisible(By.cssSelector("#cameras-table tr[data-camera-id]"));
+            String cameraId = row.getAttribute("data-camera-id");
+            assertThat(row.getText()).contains("Slab pour");
+
+            JsonNode camera = getJson("/api/v1/cameras/" + cameraId, cookie);
+            assertThat(camera.path("has_credentials").asBoolean()).as(camera.toString()).isTrue();
+            assertThat(camera.path("rtsp_url").asString()).doesNotContain(RtspTestServer.PASSWORD);
+            assertThat(camera.path("target_fps").asDouble()).isEqualTo(2.0);
+
+            // The worker process (perhaps still starting) claims it and reports it online.
+            waitFor("camera " + cameraId + " to be online", START, worker, "worker",
+                    () -> "online".equals(getJson("/api/v1/cameras/" + cameraId, cookie).path("status").asString()));
+
+            // Annotated live frames on the MJPEG stream, changing over time.
+            List<byte[]> frames = liveFrames(cameraId, cookie, 3);
+            for (byte[] frame : frames) {
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(frame));
+                assertThat(image).as("a decodable JPEG").isNotNull();
+                assertThat(image.getWidth()).isGreaterThan(100);
+            }
+            Files.write(OUT.resolve("frame.jpg"), frames.get(frames.size() - 1));
+
+            // The live wall shows the camera online, its stream decoded by the browser.
+            navigate("#/live");
+            By tile = By.cssSelector(".tile[data-camera-id='" + cameraId + "']");
+            waitVisible(tile);
+            new WebDriverWait(driver, LIVE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(tile).findElement(By.cssSelector(".badge")).getText()
+                            .equalsIgnoreCase("online")
+                            && number(js("return document.querySelector(\".tile[data-camera-id='" + cameraId
+                                    + "'] img\").naturalWidth")) > 100);
+            screenshot("live-wall");
+
+            // A violation from the footage reaches the browser's organisation over SSE.
+            JsonNode violation = sse.nextViolation(LIVE);
+            assertThat(violation).as("a violation event over SSE within " + LIVE).isNotNull();
+            assertThat(violation.path("camera_id").asString()).as(violation.toString()).isEqualTo(cameraId);
+            assertThat(violation.path("violation_type").asString()).as(violation.toString())
+                    .isIn("no_hardhat", "no_vest");
+            waitVisible(By.cssSelector("#alert-list li[data-event-id='" + violation.path("id").asString() + "']"));
+            screenshot("live-alert");
+        }
+    }
+
+    // --- processes ---
+
+    private static Process startJar(String name, String jar, Map<String, String> env) throws IOException {
+        assertThat(jar).as("the %s jar's path (system property hardhats.%s.jar)", name, name).isNotBlank();
+        assertThat(Path.of(jar)).as("run `mvn package` first").isRegularFile();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar)
+                .directory(OUT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(OUT.resolve(name + ".log").toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("HARDHATS_") || key.startsWith("SPRING_"));
+        builder.environment().putAll(env);
+        builder.environment().put("HARDHATS_ROLE", name);
+        return builder.start();
+    }
+
+    private static Process startRedis(int port) throws Exception {
+        Path dir = Files.createDirectories(OUT.resolve("redis"));
+        Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--dir", dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(OUT.resolve("redis.log").toFile())
+                .start();
+        waitFor("redis-server to answer PING", Duration.ofSeconds(30), process, "redis", () -> {
+            RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
+            try (StatefulRedisConnection<String, String> connection = client.connect()) {
+                return "PONG".equals(connection.sync().ping());
+            } finally {
+                client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+            }
+        });
+        return process;
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Polls until the condition holds; fails at once, with its log, when the process died. */
+    private static void waitFor(String what, Duration timeout, Process process, String log, BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // Not there yet.
+            }
+            if (!process.isAlive()) {
+                throw new AssertionError("waiting for " + what + ", the " + log + " process exited with "
+                        + process.exitValue() + ":\n" + tail(log));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up after " + timeout + " waiting for " + what + "; " + log + " log:\n"
+                        + tail(log));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static String tail(String log) {
+        try {
+            List<String> lines = Files.readAllLines(OUT.resolve(log + ".log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    // --- HTTP with the browser's session ---
+
+    private static String base() {
+        return "http://localhost:" + webPort;
+    }
+
+    private static HttpRequest.Builder request(String path, String cookie) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(20));
+        if (cookie != null) {
+            request.header("Cookie", "session=" + cookie);
+        }
+        return request;
+    }
+
+    private static int status(String path, String cookie) {
+        try {
+            return HTTP.send(request(path, cookie).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode getJson(String path, String cookie) {
+        try {
+            HttpResponse<String> response = HTTP.send(request(path, cookie).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads the camera's MJPEG stream until it has {@code count} different live frames (the
+     * no-signal picture does not count), as a browser's img element would.
+     */
+    private static List<byte[]> liveFrames(String cameraId, String cookie, int count) throws Exception {
+        byte[] noSignal;
+        try (InputStream in = SplitModeIT.class.getResourceAsStream("/stream/no-signal.jpg")) {
+            assertThat(in).as("the web's no-signal picture").isNotNull();
+            noSignal = in.readAllBytes();
+        }
+        HttpResponse<InputStream> response = HTTP.send(request("/api/stream/" + cameraId, cookie).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type").orElse(""))
+                .startsWith("multipart/x-mixed-replace");
+        InputStream in = response.body();
+        Future<List<byte[]>> reading = readers.submit(() -> {
+            List<byte[]> distinct = new ArrayList<>();
+            while (distinct.size() < count) {
+                byte[] frame = nextPart(in);
+                if (Arrays.equals(frame, noSignal)) {
+                    continue;
+                }
+                assertThat(frame[0]).isEqualTo((byte) 0xFF);
+                assertThat(frame[1]).isEqualTo((byte) 0xD8);
+                if (distinct.stream().noneMatch(seen -> Arrays.equals(seen, frame))) {
+                    distinct.add(frame);
+                }
+            }
+            return distinct;
+        });
+        try {
+            return reading.get(LIVE.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("fewer than " + count + " different live frames on the MJPEG stream within "
+                    + LIVE + "; worker log:\n" + tail("worker"));
+        } finally {
+            in.close();
+            reading.cancel(true);
+        }
+    }
+
+    private static byte[] nextPart(InputStream in) throws IOException {
+        String boundary = readLine(in);
+        while (boundary.isEmpty()) {
+            boundary = readLine(in);
+        }
+        if (!boundary.equals("--" + BOUNDARY)) {
+            throw new IOException("expected a boundary, got '" + boundary + "'");
+        }
+        int length = -1;
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            if (line.toLowerCase().startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        if (length < 0) {
+            throw new IOException("part without a length");
+        }
+        byte[] jpeg = in.readNBytes(length);
+        if (jpeg.length != length) {
+            throw new IOException("stream ended inside a part");
+        }
+        return jpeg;
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        if (b == -1 && line.size() == 0) {
+            throw new IOException("stream ended");
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** The organisation's live events (text/event-stream), read on a background thread. */
+    private static final class SseClient implements AutoCloseable {
+
+        private final BlockingQueue<JsonNode> violations = new LinkedBlockingQueue<>();
+        private final InputStream body;
+
+        SseClient(String cookie) throws IOException, InterruptedException {
+            HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/sse/events"))
+                    .header("Accept", "text/event-stream").header("Cookie", "session=" + cookie).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            this.body = response.body();
+            readers.submit(this::read);
+        }
+
+        private void read() {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                String event = null;
+                StringBuilder data = null;
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (line.isEmpty()) {
+                        if ("violation".equals(event) && data != null) {
+                            violations.add(JSON.readTree(data.toString()));
+                        }
+                        event = null;
+                        data = null;
+                    } else if (line.startsWith("event:")) {
+                        event = line.substring(6).trim();
+                    } else if (line.startsWith("data:")) {
+                        data = data == null ? new StringBuilder() : data.append('\n');
+                        data.append(line.substring(5));
+                    }
+                }
+            } catch (IOException e) {
+                // Closed by the test.
+            }
+        }
+
+        JsonNode nextViolation(Duration timeout) throws InterruptedException {
+            return violations.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() throws IOException {
+            body.close();
+        }
+    }
+
+    // --- browser ---
+
+    private static void startBrowser() throws IOException {
+        File driverExecutable = new File(System.getProperty("hardhats.chromedriver", "/usr/bin/chromedriver"));
+        File chromium = new File("/usr/lib/chromium/chromium").canExecute() ? new File("/usr/lib/chromium/chromium")
+                : new File("/usr/bin/chromium");
+        // The installed driver, so Selenium Manager never looks for one online.
+        System.setProperty("webdriver.chrome.driver", driverExecutable.getAbsolutePath());
+        profile = Files.createTempDirectory("hardhats-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--no-default-browser-check", "--window-size=1366,900", "--user-data-dir=" + profile);
+        chromedriver = new ChromeDriverService.Builder().usingDriverExecutable(driverExecutable).usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(chromedriver, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    private static void navigate(String hash) {
+        js("location.hash = arguments[0];", hash);
+        new WebDriverWait(driver, UI).until(d -> !d.findElements(By.cssSelector("main .page")).isEmpty());
+    }
+
+    private static WebElement waitVisible(By by) {
+        return new WebDriverWait(driver, UI)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Sets an input's value as typing would, firing the events the form listens to. */
+    private static void setValue(WebElement input, String value) {
+        js("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
+    }
+
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : -1;
+    }
+
+    private static void screenshot(String name) {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        try {
+            Files.copy(shot.toPath(), OUT.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
