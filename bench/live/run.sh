@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Live-delivery benchmarks against a running Hard Hats web (all-in-one jar) on localhost whose bus
+# is Redis (REDIS_URL=redis://127.0.0.1:$REDIS_PORT): this script publishes frames and messages
+# straight into Redis, as a worker would. Each benchmark prints one JSON document.
+#
+#   bench/live/run.sh [mjpeg|sse|events|all]
+#
+# Environment: PORT (web, 8124), REDIS_PORT (6391), PG_PORT (embedded PostgreSQL, 54329),
+# MJPEG_LEVELS (100,250,500,1000,1500), SSE_CLIENTS (5000), EVENTS (1000000), RPS (200), LOAD_SECONDS (30).
+# Start the server first, e.g. (as root; PostgreSQL refuses root):
+#   redis-server --port 6391 --save '' --daemonize yes
+#   runuser -u hardhats -- env HOME=/home/hardhats COOKIE_SECURE=false HARDHATS_DATA_DIR=/tmp/bench-data \
+#     PORT=8124 REDIS_URL=redis://127.0.0.1:6391 java -Xmx2g -jar hardhats-app/target/hardhats.jar
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+what="${1:-all}"
+PORT="${PORT:-8124}"
+REDIS_PORT="${REDIS_PORT:-6391}"
+PG_PORT="${PG_PORT:-54329}"
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+machine() {
+  echo "# nproc=$(nproc) cpu=\"$(lscpu | grep 'Model name' | sed 's/.*: *//')\" java=\"$(java -version 2>&1 | head -1)\" load=\"$(cut -d' ' -f1-3 /proc/loadavg)\"" >&2
+}
+
+if [ "$what" = mjpeg ] || [ "$what" = all ]; then
+  machine
+  java -Xmx1g bench/live/MjpegFanout.java "$PORT" "$REDIS_PORT" "${MJPEG_LEVELS:-100,250,500,1000,1500}" 2 20
+  machine
+fi
+if [ "$what" = sse ] || [ "$what" = all ]; then
+  machine
+  java -Xmx1g bench/live/SseLatency.java "$PORT" "$REDIS_PORT" "${SSE_CLIENTS:-5000}" 30 2
+  machine
+fi
+if [ "$what" = events ] || [ "$what" = all ]; then
+  read -r cookie org cams < <(java bench/live/EventsApiLoad.java setup "$PORT" 10)
+  psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+    -v org="$org" -v cams="$cams" -v n="${EVENTS:-1000000}" -f bench/live/insert-events.sql >&2
+  machine
+  java bench/live/EventsApiLoad.java load "$PORT" "$cookie" "${cams%%,*}" "${RPS:-200}" "${LOAD_SECONDS:-30}"
+  machine
+fi
