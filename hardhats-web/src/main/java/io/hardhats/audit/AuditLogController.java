@@ -43,9 +43,8 @@ public class AuditLogController {
             @RequestParam(required = false) Integer limit) {
         Cursor after = Cursor.decode(cursor);
         int size = Cursor.limit(limit);
-        Specification<AuditLog> spec = (root, query, cb) -> after == null ? cb.conjunction() : cb.or(
-                cb.lessThan(root.get("createdAt"), after.createdAt()),
-                cb.and(cb.equal(root.get("createdAt"), after.createdAt()), cb.lessThan(root.get("id"), after.id())));
+        Specification<AuditLog> spec = (root, query, cb) -> after == null ? cb.conjunction()
+                : after.olderRows(root, cb);
         List<AuditLog> rows = logs.findBy(spec, query -> query.sortBy(NEWEST_FIRST).limit(size + 1).all());
         boolean more = rows.size() > size;
         List<AuditLog> page = more ? rows.subList(0, size) : rows;

@@ -33,10 +33,7 @@ public record EventFilter(UUID cameraId, ViolationType violationType, Boolean ac
                 predicates.add(cb.lessThan(root.get("createdAt"), to));
             }
             if (after != null) {
-                predicates.add(cb.or(
-                        cb.lessThan(root.get("createdAt"), after.createdAt()),
-                        cb.and(cb.equal(root.get("createdAt"), after.createdAt()),
-                                cb.lessThan(root.get("id"), after.id()))));
+                predicates.add(after.olderRows(root, cb));
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };

@@ -1,5 +1,10 @@
 package io.hardhats.web;
 
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -13,6 +18,17 @@ public record Cursor(Instant createdAt, UUID id) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+
+    /**
+     * Rows after this position in newest-first order. The plain {@code created_at <= ?} bound is
+     * redundant for correctness but lets PostgreSQL start the index scan at the cursor instead of
+     * reading and discarding every newer row.
+     */
+    public Predicate olderRows(Root<?> root, CriteriaBuilder cb) {
+        Path<Instant> at = root.get("createdAt");
+        return cb.and(cb.lessThanOrEqualTo(at, createdAt),
+                cb.or(cb.lessThan(at, createdAt), cb.and(cb.equal(at, createdAt), cb.lessThan(root.get("id"), id))));
+    }
 
     public String encode() {
         long micros = createdAt.getEpochSecond() * 1_000_000L + createdAt.getNano() / 1000;
