@@ -13,6 +13,8 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns a valid JWT into a principal after checking what a signature cannot prove: the token
@@ -24,10 +26,14 @@ public class SessionAuthenticationConverter implements Converter<Jwt, AbstractAu
 
     private final UserRepository users;
     private final RevokedTokenRepository revoked;
+    private final TransactionTemplate readOnly;
 
-    public SessionAuthenticationConverter(UserRepository users, RevokedTokenRepository revoked) {
+    public SessionAuthenticationConverter(UserRepository users, RevokedTokenRepository revoked,
+            PlatformTransactionManager transactions) {
         this.users = users;
         this.revoked = revoked;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     @Override
@@ -40,12 +46,12 @@ public class SessionAuthenticationConverter implements Converter<Jwt, AbstractAu
         } catch (RuntimeException e) {
             throw new BadCredentialsException("malformed session");
         }
-        User user = TenantContext.callAsSystem(() -> {
+        User user = TenantContext.callAsSystem(() -> readOnly.execute(status -> {
             if (jwt.getId() == null || revoked.existsById(jwt.getId())) {
                 return null;
             }
             return users.findById(userId).orElse(null);
-        });
+        }));
         if (user == null || !user.isActive() || !user.getOrganizationId().equals(organizationId)) {
             throw new BadCredentialsException("session is no longer valid");
         }
