@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
@@ -80,6 +81,27 @@ public class BlobStore {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         chunks.forEach(out::writeBytes);
         return Optional.of(new Blob(type.get(), out.toByteArray()));
+    }
+
+    /**
+     * Writes the blob to {@code out} one chunk at a time, so a placeholder video never sits in
+     * memory whole.
+     *
+     * @return false when there is no such blob (or it is another organisation's)
+     */
+    @Transactional(readOnly = true)
+    public boolean copyTo(UUID id, OutputStream out) {
+        if (jdbc.sql("SELECT count(*) FROM blobs WHERE id = ?").param(id).query(Long.class).single() == 0) {
+            return false;
+        }
+        jdbc.sql("SELECT data FROM blob_chunks WHERE blob_id = ? ORDER BY seq").param(id).query(rs -> {
+            try {
+                out.write(rs.getBytes(1));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return true;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -1,6 +1,7 @@
 package io.hardhats.pipeline;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +36,19 @@ public class PlaceholderVideos {
         if (Files.exists(file)) {
             return Optional.of(file);
         }
-        return TenantContext.callAs(organizationId, () -> blobs.read(blobId)).map(blob -> {
-            try {
-                Path partial = cacheDir.resolve(blobId + ".part");
-                Files.write(partial, blob.bytes());
-                return Files.move(partial, file);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot cache placeholder video " + blobId, e);
+        Path partial = cacheDir.resolve(blobId + ".part");
+        try {
+            boolean found;
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                found = TenantContext.callAs(organizationId, () -> blobs.copyTo(blobId, out));
             }
-        });
+            if (!found) {
+                Files.deleteIfExists(partial);
+                return Optional.empty();
+            }
+            return Optional.of(Files.move(partial, file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot cache placeholder video " + blobId, e);
+        }
     }
 }
