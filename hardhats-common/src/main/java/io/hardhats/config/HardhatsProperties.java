@@ -53,8 +53,9 @@ public record HardhatsProperties(
     }
 
     /**
-     * Intra-op threads of the detector: the configured number, else the cores this process may
-     * use (ONNX Runtime's own default counts the host's cores and ignores container limits).
+     * Cores the detector may use (that many inferences at once): the configured number, else the
+     * cores this process may use (ONNX Runtime's own default counts the host's cores and ignores
+     * container limits).
      */
     public int effectiveInferenceThreads() {
         return inferenceThreads != null && inferenceThreads > 0 ? inferenceThreads

@@ -47,6 +47,17 @@ public record Letterbox(int sourceWidth, int sourceHeight, int inputWidth, int i
         return new Letterbox(sourceWidth, sourceHeight, w, h, scale, rw, rh, left, top);
     }
 
+    /**
+     * Fits a source image into the camera's inference size, then trims the padding to what the
+     * stride needs (Ultralytics' {@code auto=True}): 1920×1080 into 640×640 gives a 640×384
+     * input. Only for models whose input height and width are dynamic.
+     */
+    public static Letterbox fitTight(int sourceWidth, int sourceHeight, int inferenceWidth, int inferenceHeight) {
+        Letterbox bound = fit(sourceWidth, sourceHeight, inferenceWidth, inferenceHeight);
+        return fit(sourceWidth, sourceHeight, Math.min(bound.inputWidth(), roundUpToStride(bound.resizedWidth())),
+                Math.min(bound.inputHeight(), roundUpToStride(bound.resizedHeight())));
+    }
+
     public int padRight() {
         return inputWidth - resizedWidth - padLeft;
     }

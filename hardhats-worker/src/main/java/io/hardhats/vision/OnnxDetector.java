@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -34,11 +35,19 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 
 /**
  * A YOLO detector over one ONNX Runtime session. One instance per model per process, shared by
  * every camera thread: {@code OrtSession.run} is thread-safe, and a session per camera would
- * multiply the model's memory and fight over the same cores.
+ * multiply the model's memory and fight over the same cores. A gate lets only as many
+ * inferences run at once as {@link InferenceThreads} allows, so forty cameras queue for two
+ * cores instead of thrashing them.
+ *
+ * <p>Models with dynamic height and width get the smallest input that holds the letterboxed
+ * frame (a 16:9 frame at 640 becomes 640×384, not 640×640: the grey bars cost ~40 % of the
+ * inference and add nothing); fixed-shape models get their own input size, whatever the camera
+ * asks for.
  */
 public final class OnnxDetector implements AutoCloseable {
 
@@ -50,6 +59,9 @@ public final class OnnxDetector implements AutoCloseable {
     private final OrtEnvironment environment;
     private final OrtSession session;
     private final String inputName;
+    /** The model's fixed input {width, height}, or null when both are dynamic. */
+    private final int[] fixedInput;
+    private final Semaphore gate;
     private final ClassMap classMap;
     private final NonMaxSuppression nms;
     private final Map<Long, Queue<InputWorkspace>> workspaces = new ConcurrentHashMap<>();
@@ -63,12 +75,14 @@ public final class OnnxDetector implements AutoCloseable {
     public record Run(List<Detection> detections, Letterbox letterbox, ModelOutputLayout layout, Timings timings) {
     }
 
-    private OnnxDetector(Path modelPath, OrtEnvironment environment, OrtSession session, ClassMap classMap,
-            NonMaxSuppression nms) throws OrtException {
+    private OnnxDetector(Path modelPath, OrtEnvironment environment, OrtSession session, int concurrent,
+            ClassMap classMap, NonMaxSuppression nms) throws OrtException {
         this.modelPath = modelPath;
         this.environment = environment;
         this.session = session;
         this.inputName = session.getInputNames().iterator().next();
+        this.fixedInput = fixedInputSize(session, inputName);
+        this.gate = new Semaphore(concurrent, true);
         this.classMap = classMap;
         this.nms = nms;
     }
@@ -76,20 +90,22 @@ public final class OnnxDetector implements AutoCloseable {
     /**
      * Loads a model.
      *
-     * @param intraOpThreads threads one inference may use; pass the container's CPU count, as ONNX
-     *                       Runtime's default counts the host's cores
+     * @param threads how inferences share the cores; size it from the container's CPU count, as
+     *                ONNX Runtime's default counts the host's cores
      */
-    public static OnnxDetector open(Path modelPath, int intraOpThreads) {
+    public static OnnxDetector open(Path modelPath, InferenceThreads threads) {
         if (!Files.isRegularFile(modelPath)) {
             throw new IllegalStateException("Detector model not found at " + modelPath.toAbsolutePath()
                     + " (set MODEL_PATH to an ONNX file)");
         }
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(Math.max(1, intraOpThreads));
+            options.setIntraOpNumThreads(threads.intraOp());
             // Parallelism across cameras comes from the camera threads; inter-op threads would only
             // oversubscribe the cores.
             options.setInterOpNumThreads(1);
+            // Idle intra-op threads spin by default, burning the cores the decoders need.
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = environment.createSession(modelPath.toString(), options);
@@ -100,8 +116,10 @@ public final class OnnxDetector implements AutoCloseable {
                 }
                 ClassNames names = ClassNames.forModel(modelPath, session.getMetadata().getCustomMetadata());
                 ClassMap classMap = new ClassMap(names);
-                log.info("Detector {} loaded: classes {}, {} intra-op threads", modelPath, names.names(), intraOpThreads);
-                return new OnnxDetector(modelPath, environment, session, classMap, new NonMaxSuppression());
+                log.info("Detector {} loaded: classes {}, {} inference(s) at once on {} thread(s) each", modelPath,
+                        names.names(), threads.concurrent(), threads.intraOp());
+                return new OnnxDetector(modelPath, environment, session, threads.concurrent(), classMap,
+                        new NonMaxSuppression());
             } catch (RuntimeException | OrtException e) {
                 session.close();
                 throw e;
@@ -115,8 +133,8 @@ public final class OnnxDetector implements AutoCloseable {
      * Detects objects in a camera frame.
      *
      * @param bgrImage            8-bit BGR (as OpenCV and FFmpeg grabbers give it); grey and BGRA accepted
-     * @param inferenceWidth      the camera's inference width, rounded up to a multiple of 32
-     * @param inferenceHeight     the camera's inference height, rounded up to a multiple of 32
+     * @param inferenceWidth      the camera's inference width (the frame is fitted inside it)
+     * @param inferenceHeight     the camera's inference height
      * @param confidenceThreshold the camera's minimum confidence
      * @return detections in source-image pixels, highest confidence first
      */
@@ -130,14 +148,16 @@ public final class OnnxDetector implements AutoCloseable {
             throw new IllegalStateException("Detector " + modelPath + " is closed");
         }
         long t0 = System.nanoTime();
-        Letterbox letterbox = Letterbox.fit(bgrImage.cols(), bgrImage.rows(), inferenceWidth, inferenceHeight);
+        Letterbox letterbox = fixedInput != null
+                ? Letterbox.fit(bgrImage.cols(), bgrImage.rows(), fixedInput[0], fixedInput[1])
+                : Letterbox.fitTight(bgrImage.cols(), bgrImage.rows(), inferenceWidth, inferenceHeight);
         InputWorkspace ws = borrow(letterbox.inputWidth(), letterbox.inputHeight());
         try {
             preprocess(bgrImage, letterbox, ws);
             long t1 = System.nanoTime();
             long[] inputShape = {1, 3, ws.height, ws.width};
             try (OnnxTensor input = OnnxTensor.createTensor(environment, ws.input.rewind(), inputShape);
-                    OrtSession.Result result = session.run(Map.of(inputName, input))) {
+                    OrtSession.Result result = infer(input)) {
                 long t2 = System.nanoTime();
                 OnnxTensor output = (OnnxTensor) result.get(0);
                 long[] shape = output.getInfo().getShape();
@@ -155,6 +175,27 @@ public final class OnnxDetector implements AutoCloseable {
         } finally {
             release(ws);
         }
+    }
+
+    private OrtSession.Result infer(OnnxTensor input) throws OrtException {
+        gate.acquireUninterruptibly();
+        try {
+            return session.run(Map.of(inputName, input));
+        } finally {
+            gate.release();
+        }
+    }
+
+    /** {width, height} when the model's input has both fixed, else null (dynamic axes are -1 or named). */
+    private static int[] fixedInputSize(OrtSession session, String inputName) throws OrtException {
+        if (!(session.getInputInfo().get(inputName).getInfo() instanceof TensorInfo info)) {
+            return null;
+        }
+        long[] shape = info.getShape();
+        if (shape.length != 4 || shape[2] <= 0 || shape[3] <= 0) {
+            return null;
+        }
+        return new int[] {(int) shape[3], (int) shape[2]};
     }
 
     static void preprocess(Mat source, Letterbox lb, InputWorkspace ws) {

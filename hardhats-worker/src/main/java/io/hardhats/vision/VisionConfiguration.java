@@ -20,6 +20,6 @@ public class VisionConfiguration {
     @Bean(destroyMethod = "close")
     @Lazy
     OnnxDetector onnxDetector(HardhatsProperties properties) {
-        return OnnxDetector.open(properties.modelPath(), properties.effectiveInferenceThreads());
+        return OnnxDetector.open(properties.modelPath(), InferenceThreads.perCore(properties.effectiveInferenceThreads()));
     }
 }

@@ -27,7 +27,7 @@ public final class InferenceBenchmark {
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         List<String> results = new ArrayList<>();
-        try (OnnxDetector detector = OnnxDetector.open(model, threads);
+        try (OnnxDetector detector = OnnxDetector.open(model, InferenceThreads.singleFrame(threads));
                 Mat source = imread(SharedFiles.valImages(1).get(0).toString());
                 Mat frame = new Mat();
                 Size hd = new Size(1920, 1080)) {

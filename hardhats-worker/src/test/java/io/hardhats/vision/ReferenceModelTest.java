@@ -30,7 +30,7 @@ class ReferenceModelTest {
 
     @BeforeAll
     static void load() {
-        detector = OnnxDetector.open(SharedFiles.referenceModel(), 2);
+        detector = OnnxDetector.open(SharedFiles.referenceModel(), InferenceThreads.perCore(2));
     }
 
     @AfterAll
