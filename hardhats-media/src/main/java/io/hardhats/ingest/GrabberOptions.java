@@ -30,6 +30,21 @@ public final class GrabberOptions {
     private GrabberOptions() {
     }
 
+    /**
+     * Makes a started grabber scale frames wider than {@code maxWidth} down while it converts
+     * them to BGR (aspect kept, even height): one pass instead of a full-size conversion plus a
+     * resize, and a smaller frame for everything after it. 0 keeps the source size.
+     */
+    public static void limitWidth(FFmpegFrameGrabber started, int maxWidth) {
+        int width = started.getImageWidth();
+        int height = started.getImageHeight();
+        if (maxWidth <= 0 || width <= maxWidth || height <= 0) {
+            return;
+        }
+        started.setImageWidth(maxWidth);
+        started.setImageHeight(Math.max(2, (int) Math.round((double) height * maxWidth / width / 2) * 2));
+    }
+
     public static boolean isRtsp(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         return lower.startsWith("rtsp://") || lower.startsWith("rtsps://");

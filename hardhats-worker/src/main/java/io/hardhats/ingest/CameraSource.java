@@ -14,9 +14,10 @@ import io.hardhats.cameras.SourceType;
  * @param placeholderVideo a local video file, or null when the camera has none
  * @param forcePlaceholder play the placeholder instead of the live source
  * @param targetFps        analysed frames per second (0.25–2.0)
+ * @param maxFrameWidth    wider frames are scaled down to this width while decoded (0: never)
  */
 public record CameraSource(UUID cameraId, SourceType type, String url, Path placeholderVideo,
-        boolean forcePlaceholder, double targetFps) {
+        boolean forcePlaceholder, double targetFps, int maxFrameWidth) {
 
     @Override
     public String toString() {

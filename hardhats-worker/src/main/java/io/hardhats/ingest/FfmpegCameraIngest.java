@@ -259,6 +259,7 @@ public final class FfmpegCameraIngest implements CameraIngest {
                 if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
                     return new Session(false, Duration.ZERO, SourceFailure.notAVideo("no video stream"), false);
                 }
+                GrabberOptions.limitWidth(grabber, source.maxFrameWidth());
                 pacer.restartClock();
                 long lastFrameNanos = System.nanoTime();
                 long healthNanos = settings.healthTimeout().toNanos();

@@ -32,7 +32,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  */
 public class FrameAnnotator {
 
-    static final int MAX_WIDTH = 1280;
+    public static final int MAX_WIDTH = 1280;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 

@@ -22,7 +22,7 @@ class IngestFileAndDecodeTest {
     private final FfmpegCameraIngestFactory factory = new FfmpegCameraIngestFactory(FAST);
 
     static CameraSource file(Path clip, double fps) {
-        return new CameraSource(UUID.randomUUID(), SourceType.FILE, clip.toString(), null, false, fps);
+        return new CameraSource(UUID.randomUUID(), SourceType.FILE, clip.toString(), null, false, fps, 0);
     }
 
     @Test
@@ -96,11 +96,28 @@ class IngestFileAndDecodeTest {
     }
 
     @Test
+    void wideFramesAreScaledDownWhileDecoded() {
+        Path clip = TestClips.fullHd(4);
+        RecordingListener capped = new RecordingListener();
+        RecordingListener full = new RecordingListener();
+        CameraSource cappedSource = new CameraSource(UUID.randomUUID(), SourceType.FILE, clip.toString(), null, false,
+                2.0, 1280);
+        try (CameraIngest a = factory.start(cappedSource, capped); CameraIngest b = factory.start(file(clip, 2.0), full)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> capped.frames.get() >= 2 && full.frames.get() >= 2);
+        }
+        assertThat(capped.lastWidth).isEqualTo(1280);
+        assertThat(capped.lastHeight).isEqualTo(720);
+        assertThat(capped.lastChannels).isEqualTo(3);
+        assertThat(full.lastWidth).isEqualTo(1920);
+        assertThat(full.lastHeight).isEqualTo(1080);
+    }
+
+    @Test
     void forcePlaceholderPlaysThePlaceholderFlagged() {
         Path clip = TestClips.small(2);
         RecordingListener l = new RecordingListener();
         CameraSource source = new CameraSource(UUID.randomUUID(), SourceType.RTSP,
-                "rtsp://u:pw@127.0.0.1:1/never", clip, true, 2.0);
+                "rtsp://u:pw@127.0.0.1:1/never", clip, true, 2.0, 0);
         try (CameraIngest ingest = factory.start(source, l)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> l.placeholderFrames.get() >= 3);
             assertThat(l.liveFrames.get()).isZero();
@@ -114,7 +131,7 @@ class IngestFileAndDecodeTest {
         Path clip = TestClips.small(2);
         RecordingListener l = new RecordingListener();
         CameraSource source = new CameraSource(UUID.randomUUID(), SourceType.RTSP,
-                "rtsp://admin:hunter2@127.0.0.1:" + RtspTestServer.freePort() + "/cam", clip, false, 2.0);
+                "rtsp://admin:hunter2@127.0.0.1:" + RtspTestServer.freePort() + "/cam", clip, false, 2.0, 0);
         try (CameraIngest ingest = factory.start(source, l)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> l.placeholderFrames.get() >= 2);
             assertThat(l.statuses).extracting(RecordingListener.Status::status)

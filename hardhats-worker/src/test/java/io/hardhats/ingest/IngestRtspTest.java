@@ -30,7 +30,7 @@ class IngestRtspTest {
     }
 
     static CameraSource rtsp(String url, double fps) {
-        return new CameraSource(UUID.randomUUID(), SourceType.RTSP, url, null, false, fps);
+        return new CameraSource(UUID.randomUUID(), SourceType.RTSP, url, null, false, fps, 0);
     }
 
     @Test

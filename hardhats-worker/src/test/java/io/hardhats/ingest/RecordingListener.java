@@ -19,11 +19,13 @@ class RecordingListener implements FrameListener {
     final AtomicInteger placeholderFrames = new AtomicInteger();
     final AtomicInteger liveFrames = new AtomicInteger();
     volatile int lastWidth;
+    volatile int lastHeight;
     volatile int lastChannels;
 
     @Override
     public void onFrame(Mat bgr, Instant capturedAt, boolean placeholder) {
         lastWidth = bgr.cols();
+        lastHeight = bgr.rows();
         lastChannels = bgr.channels();
         frames.incrementAndGet();
         (placeholder ? placeholderFrames : liveFrames).incrementAndGet();
