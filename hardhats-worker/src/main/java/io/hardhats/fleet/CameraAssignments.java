@@ -1,5 +1,6 @@
 package io.hardhats.fleet;
 
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -19,4 +20,9 @@ public interface CameraAssignments {
 
     /** This worker no longer owns the camera (released, lost, deleted or deactivated). */
     void stop(UUID cameraId);
+
+    /** Stops several cameras (shutdown, a lost database); they may stop side by side. */
+    default void stopAll(Collection<UUID> cameraIds) {
+        cameraIds.forEach(this::stop);
+    }
 }

@@ -282,8 +282,12 @@ public class LeaseCoordinator {
     }
 
     private void stopAllCameras() {
-        for (UUID cameraId : List.copyOf(running.keySet())) {
-            stopCamera(cameraId);
+        List<UUID> cameraIds = List.copyOf(running.keySet());
+        running.clear();
+        try {
+            assignments.stopAll(cameraIds);
+        } catch (RuntimeException e) {
+            log.warn("Stopping {} camera(s) failed", cameraIds.size(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.hardhats.pipeline;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,5 +89,10 @@ public class CameraPipelines implements CameraAssignments {
         camera.ingest().close();
         camera.pipeline().flush();
         log.info("Camera {} stopped", cameraId);
+    }
+
+    @Override
+    public void stopAll(Collection<UUID> cameraIds) {
+        SideBySide.forEach(cameraIds, "camera-stop", this::stop);
     }
 }
