@@ -58,4 +58,9 @@ public class InProcessLiveBus implements LiveBus {
     public Subscription subscribeMessages(UUID organizationId, Consumer<String> listener) {
         return messages.add(LiveBus.messageChannel(organizationId), listener);
     }
+
+    @Override
+    public int listenerCount(String channel) {
+        return frames.count(channel) + messages.count(channel);
+    }
 }

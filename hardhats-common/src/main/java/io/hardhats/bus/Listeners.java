@@ -3,7 +3,6 @@ package io.hardhats.bus;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -12,7 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Local listeners per channel, shared by both bus adapters. Reports when a channel gains its
  * first listener or loses its last, so the Redis adapter holds one subscription per channel per
- * process however many viewers there are.
+ * process however many viewers there are. Every viewer and browser stream is a listener here
+ * (thousands per channel that come and go while messages are delivered), so the sets are
+ * concurrent hash sets: joining and leaving cost O(1), where a copy-on-write set copies all.
  */
 final class Listeners<T> {
 
@@ -32,31 +33,35 @@ final class Listeners<T> {
     }
 
     LiveBus.Subscription add(String channel, Consumer<T> listener) {
-        boolean[] first = {false};
+        // The hooks run inside compute (they only queue a command), so a channel's subscribe and
+        // unsubscribe reach Redis in the order the channel gained and lost its listeners.
+        // One member per subscription, so one consumer subscribed twice is also left twice.
+        Consumer<T> member = listener::accept;
         byChannel.compute(channel, (key, set) -> {
-            Set<Consumer<T>> listeners = set == null ? new CopyOnWriteArraySet<>() : set;
-            first[0] = listeners.isEmpty();
-            listeners.add(listener);
+            Set<Consumer<T>> listeners = set == null ? ConcurrentHashMap.newKeySet() : set;
+            if (listeners.isEmpty()) {
+                hooks.firstListener(channel);
+            }
+            listeners.add(member);
             return listeners;
         });
-        if (first[0]) {
-            hooks.firstListener(channel);
-        }
-        return () -> remove(channel, listener);
+        return () -> remove(channel, member);
     }
 
-    private void remove(String channel, Consumer<T> listener) {
-        boolean[] last = {false};
+    private void remove(String channel, Consumer<T> member) {
         byChannel.computeIfPresent(channel, (key, listeners) -> {
-            if (!listeners.remove(listener)) {
+            if (!listeners.remove(member) || !listeners.isEmpty()) {
                 return listeners;
             }
-            last[0] = listeners.isEmpty();
-            return listeners.isEmpty() ? null : listeners;
-        });
-        if (last[0]) {
             hooks.lastListenerGone(channel);
-        }
+            return null;
+        });
+    }
+
+    /** How many local listeners a channel has (they all share the channel's one subscription). */
+    int count(String channel) {
+        Set<Consumer<T>> listeners = byChannel.get(channel);
+        return listeners == null ? 0 : listeners.size();
     }
 
     /** A failing listener is logged and skipped; it never stops delivery to the others. */
@@ -73,6 +78,4 @@ final class Listeners<T> {
             }
         }
     }
-
-
 }

@@ -23,6 +23,12 @@ public interface LiveBus {
 
     Subscription subscribeMessages(UUID organizationId, Consumer<String> listener);
 
+    /**
+     * How many listeners this process has on a channel ({@link #frameChannel}, {@link #messageChannel});
+     * however many, they share one subscription to it.
+     */
+    int listenerCount(String channel);
+
     /** A frame and when it was published (epoch milliseconds). */
     record Frame(byte[] jpeg, long publishedAtMillis) {
     }

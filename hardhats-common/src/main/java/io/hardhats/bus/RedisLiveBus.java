@@ -118,6 +118,11 @@ public class RedisLiveBus implements LiveBus, AutoCloseable {
         return messages.add(LiveBus.messageChannel(organizationId), listener);
     }
 
+    @Override
+    public int listenerCount(String channel) {
+        return frames.count(channel) + messages.count(channel);
+    }
+
     private <T> T dropped(Throwable error) {
         log.debug("Live message dropped while Redis is unavailable: {}", error.toString());
         return null;

@@ -37,6 +37,10 @@ public class User extends TenantOwned {
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
 
+    /** Session tokens carry this; only those of the current version are accepted. */
+    @Column(name = "session_version")
+    private int sessionVersion;
+
     protected User() {
     }
 
@@ -100,5 +104,14 @@ public class User extends TenantOwned {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public int getSessionVersion() {
+        return sessionVersion;
+    }
+
+    /** Makes every session token issued so far unusable. */
+    public void endAllSessions() {
+        sessionVersion++;
     }
 }

@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import io.hardhats.audit.AuditTrail;
 import io.hardhats.organizations.OrganizationRepository;
 import io.hardhats.organizations.OrganizationView;
-import io.hardhats.tenancy.TenantContext;
 import io.hardhats.users.User;
 import io.hardhats.users.UserRepository;
 import io.hardhats.users.UserView;
@@ -44,23 +42,18 @@ public class AuthController {
     private final SessionTokens tokens;
     private final SessionCookies cookies;
     private final AuthRateLimiter rateLimiter;
-    private final RevokedTokenRepository revoked;
     private final UserRepository users;
     private final OrganizationRepository organizations;
-    private final AuditTrail audit;
     private final JsonMapper json;
 
     public AuthController(AuthService auth, SessionTokens tokens, SessionCookies cookies, AuthRateLimiter rateLimiter,
-            RevokedTokenRepository revoked, UserRepository users, OrganizationRepository organizations,
-            AuditTrail audit, JsonMapper json) {
+            UserRepository users, OrganizationRepository organizations, JsonMapper json) {
         this.auth = auth;
         this.tokens = tokens;
         this.cookies = cookies;
         this.rateLimiter = rateLimiter;
-        this.revoked = revoked;
         this.users = users;
         this.organizations = organizations;
-        this.audit = audit;
         this.json = json;
     }
 
@@ -92,13 +85,7 @@ public class AuthController {
     public ResponseEntity<Void> logout(HttpServletRequest http) {
         String token = CookieTokenResolver.read(http);
         if (token != null) {
-            tokens.read(token).ifPresent(jwt -> TenantContext.runAsSystem(() -> {
-                revoked.save(new RevokedToken(jwt.getId(), jwt.getExpiresAt()));
-                revoked.deleteExpired(Instant.now());
-                UUID organizationId = UUID.fromString(jwt.getClaimAsString("org"));
-                TenantContext.runAs(organizationId, () -> audit.record(UUID.fromString(jwt.getSubject()),
-                        "logout", "user", jwt.getSubject(), Map.of()));
-            }));
+            tokens.read(token).ifPresent(auth::logout);
         }
         return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookies.clear().toString()).build();
     }
@@ -119,8 +106,10 @@ public class AuthController {
             @Valid @RequestBody AuthRequests.ChangePassword request, HttpServletRequest http) {
         User user = currentUser(principal);
         rateLimiter.check("change-password", ClientAddress.of(http), user.getEmail());
-        auth.changePassword(principal.userId(), request);
-        return ResponseEntity.noContent().build();
+        // Every session ended with the old password; this browser continues with a new one.
+        SessionTokens.Issued issued = tokens.issue(auth.changePassword(principal.userId(), request));
+        return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookies.issue(issued.token()).toString())
+                .build();
     }
 
     @GetMapping("/me")

@@ -17,11 +17,12 @@ import io.hardhats.users.UserRepository;
 import io.hardhats.web.ApiException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registration, login and password changes. Registration and login start outside any tenant, so
+ * Registration, login, logout and password changes. Registration and login start outside any tenant, so
  * they open their transactions themselves once they know the organisation.
  */
 @Service
@@ -29,6 +30,7 @@ public class AuthService {
 
     private final UserRepository users;
     private final OrganizationRepository organizations;
+    private final RevokedTokenRepository revoked;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
@@ -37,11 +39,12 @@ public class AuthService {
     /** Compared against when the e-mail is unknown, so both failures take the same time. */
     private final String unknownUserHash;
 
-    public AuthService(UserRepository users, OrganizationRepository organizations, PasswordEncoder passwords,
-            AuditTrail audit, TransactionTemplate transactions, HardhatsProperties properties,
-            ApplicationEventPublisher events) {
+    public AuthService(UserRepository users, OrganizationRepository organizations, RevokedTokenRepository revoked,
+            PasswordEncoder passwords, AuditTrail audit, TransactionTemplate transactions,
+            HardhatsProperties properties, ApplicationEventPublisher events) {
         this.users = users;
         this.organizations = organizations;
+        this.revoked = revoked;
         this.passwords = passwords;
         this.audit = audit;
         this.transactions = transactions;
@@ -105,16 +108,33 @@ public class AuthService {
         return signedIn;
     }
 
-    public void changePassword(UUID userId, AuthRequests.ChangePassword request) {
-        transactions.executeWithoutResult(status -> {
+    /** Changes the password and ends every session of the user; answers the user to sign in again. */
+    public User changePassword(UUID userId, AuthRequests.ChangePassword request) {
+        return transactions.execute(status -> {
             User user = users.findById(userId).orElseThrow(() -> ApiException.unauthorized("sign in first"));
             if (!passwords.matches(request.currentPassword(), user.getPasswordHash())) {
                 throw ApiException.invalid("current_password: is not your current password");
             }
             PasswordPolicy.check(request.newPassword(), user.getEmail());
             user.setPasswordHash(passwords.encode(request.newPassword()));
+            // Whoever knew the old password may hold a session: end them all.
+            user.endAllSessions();
             audit.record("password_change", "user", user.getId(), Map.of());
+            events.publishEvent(new SessionStates.UserChanged(user.getId()));
+            return user;
         });
+    }
+
+    /** Revokes a still-valid session token until it would have expired anyway. */
+    public void logout(Jwt session) {
+        TenantContext.runAsSystem(() -> {
+            revoked.save(new RevokedToken(session.getId(), session.getExpiresAt()));
+            revoked.deleteExpired(Instant.now());
+            UUID organizationId = UUID.fromString(session.getClaimAsString("org"));
+            TenantContext.runAs(organizationId, () -> audit.record(UUID.fromString(session.getSubject()),
+                    "logout", "user", session.getSubject(), Map.of()));
+        });
+        events.publishEvent(new SessionStates.TokenRevoked(session.getId()));
     }
 
     public static String normalise(String email) {

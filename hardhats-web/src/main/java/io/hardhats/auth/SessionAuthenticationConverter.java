@@ -4,60 +4,51 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.hardhats.tenancy.TenantContext;
-import io.hardhats.users.User;
-import io.hardhats.users.UserRepository;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns a valid JWT into a principal after checking what a signature cannot prove: the token
- * was not logged out, and its user still exists, is active and belongs to the token's
- * organisation. The role comes from the database, so a demotion applies at once.
+ * was not logged out, its user still exists, is active, belongs to the token's organisation and
+ * has not ended all sessions since (password change). The role comes from the database, so a
+ * demotion applies at once. What the database says is kept a few seconds ({@link SessionStates}).
  */
 @Component
 public class SessionAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
-    private final UserRepository users;
-    private final RevokedTokenRepository revoked;
-    private final TransactionTemplate readOnly;
+    private final SessionStates sessions;
 
-    public SessionAuthenticationConverter(UserRepository users, RevokedTokenRepository revoked,
-            PlatformTransactionManager transactions) {
-        this.users = users;
-        this.revoked = revoked;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+    public SessionAuthenticationConverter(SessionStates sessions) {
+        this.sessions = sessions;
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         UUID userId;
         UUID organizationId;
+        int sessionVersion;
         try {
             userId = UUID.fromString(jwt.getSubject());
             organizationId = UUID.fromString(jwt.getClaimAsString("org"));
+            Number version = jwt.getClaim(SessionTokens.SESSION_VERSION);
+            // Tokens issued before session versions existed belong to the first one.
+            sessionVersion = version == null ? 0 : version.intValue();
         } catch (RuntimeException e) {
             throw new BadCredentialsException("malformed session");
         }
-        User user = TenantContext.callAsSystem(() -> readOnly.execute(status -> {
-            if (jwt.getId() == null || revoked.existsById(jwt.getId())) {
-                return null;
-            }
-            return users.findById(userId).orElse(null);
-        }));
-        if (user == null || !user.isActive() || !user.getOrganizationId().equals(organizationId)) {
+        SessionStates.UserState user = jwt.getId() == null || sessions.isRevoked(jwt.getId()) ? null
+                : sessions.user(userId).orElse(null);
+        if (user == null || !user.active() || !user.organizationId().equals(organizationId)
+                || user.sessionVersion() != sessionVersion) {
             throw new BadCredentialsException("session is no longer valid");
         }
         Instant expiresAt = jwt.getExpiresAt();
         SessionPrincipal principal =
-                new SessionPrincipal(userId, organizationId, user.getRole(), jwt.getId(), expiresAt);
+                new SessionPrincipal(userId, organizationId, user.role(), jwt.getId(), expiresAt);
         return new SessionAuthentication(principal);
     }
 

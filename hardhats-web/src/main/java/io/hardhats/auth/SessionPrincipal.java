@@ -5,6 +5,6 @@ import java.util.UUID;
 
 import io.hardhats.users.Role;
 
-/** The signed-in user of a request, as checked against the database on every request. */
+/** The signed-in user of a request, as checked against the database (at most a few seconds ago). */
 public record SessionPrincipal(UUID userId, UUID organizationId, Role role, String tokenId, Instant expiresAt) {
 }

@@ -23,9 +23,14 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
-/** Issues and reads the session JWT (HS256; claims sub, org, role, exp, iat, jti). */
+/**
+ * Issues and reads the session JWT (HS256; claims sub, org, role, sv, exp, iat, jti). {@code sv}
+ * is the user's session version: ending all of a user's sessions moves it on.
+ */
 @Component
 public class SessionTokens {
+
+    static final String SESSION_VERSION = "sv";
 
     public record Issued(String token, String tokenId, Instant expiresAt) {
         @Override
@@ -53,6 +58,7 @@ public class SessionTokens {
                 .subject(user.getId().toString())
                 .claim("org", user.getOrganizationId().toString())
                 .claim("role", user.getRole().wire())
+                .claim(SESSION_VERSION, user.getSessionVersion())
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .id(tokenId)

@@ -9,18 +9,19 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The MJPEG viewers of one web instance: one frame subscription per watched camera. Stopping
- * ends every stream first, so a graceful shutdown does not wait for endless responses.
+ * The MJPEG viewers of one web instance, each a listener of its camera's frames on the bus
+ * (which holds one subscription per watched camera per instance). Stopping ends every stream
+ * first, so a graceful shutdown does not wait for endless responses.
  */
 @Component
 public class CameraFeeds implements SmartLifecycle {
 
-    private final FanOut<byte[]> fanOut;
+    private final LiveBus bus;
     private final Set<FrameMailbox> mailboxes = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
     public CameraFeeds(LiveBus bus) {
-        this.fanOut = new FanOut<>(bus::subscribeFrames);
+        this.bus = bus;
     }
 
     /** Starts receiving a camera's frames; close the viewer when it leaves. */
@@ -30,10 +31,10 @@ public class CameraFeeds implements SmartLifecycle {
         if (!running) {
             mailbox.close();
         }
-        LiveBus.Subscription membership = fanOut.join(cameraId, mailbox::offer);
+        LiveBus.Subscription frames = bus.subscribeFrames(cameraId, mailbox::offer);
         return new Viewer(mailbox, () -> {
             mailboxes.remove(mailbox);
-            membership.close();
+            frames.close();
         });
     }
 
@@ -51,10 +52,6 @@ public class CameraFeeds implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    int watchedCameras() {
-        return fanOut.topicCount();
     }
 
     /** A viewer's mailbox and its way out. */

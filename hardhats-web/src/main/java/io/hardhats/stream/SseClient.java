@@ -1,14 +1,17 @@
 package io.hardhats.stream;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -21,16 +24,54 @@ final class SseClient {
 
     static final int MAX_QUEUED = 256;
 
-    /** A message to send; {@code id} is set for replayable ones (violations). */
-    record Item(String id, SseEmitter.SseEventBuilder event) {
+    /**
+     * A message to send, rendered once (the whole {@code event:/id:/data:} text, UTF-8 encoded)
+     * and then written as is to every client that receives it; {@code id} is set for replayable
+     * ones (violations). Immutable, so one instance sits in thousands of queues.
+     */
+    static final class Item {
 
-        static Item message(String type, String id, String json) {
-            SseEmitter.SseEventBuilder event = SseEmitter.event().name(type).data(json, MediaType.APPLICATION_JSON);
-            return new Item(id, id == null ? event : event.id(id));
+        private static final MediaType TEXT_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
+        private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|\\r|\\n");
+
+        /** A comment every client receives now and then; it carries nothing to de-duplicate. */
+        static final Item HEARTBEAT = new Item(null, ":heartbeat\n\n");
+
+        private final String id;
+        private final Set<ResponseBodyEmitter.DataWithMediaType> payload;
+
+        private Item(String id, String text) {
+            this.id = id;
+            this.payload = Set.of(new ResponseBodyEmitter.DataWithMediaType(
+                    text.getBytes(StandardCharsets.UTF_8), TEXT_UTF8));
         }
 
-        static Item heartbeat() {
-            return new Item(null, SseEmitter.event().comment("heartbeat"));
+        static Item event(String type, String id, String data) {
+            StringBuilder text = new StringBuilder(data.length() + 80);
+            text.append("event:").append(singleLine(type)).append('\n');
+            if (id != null) {
+                text.append("id:").append(singleLine(id)).append('\n');
+            }
+            for (String line : LINE_BREAK.split(data, -1)) {
+                text.append("data:").append(line).append('\n');
+            }
+            return new Item(id, text.append('\n').toString());
+        }
+
+        String id() {
+            return id;
+        }
+
+        /** What the emitter writes: one chunk, so the message converters copy bytes and encode nothing. */
+        Set<ResponseBodyEmitter.DataWithMediaType> payload() {
+            return payload;
+        }
+
+        private static String singleLine(String field) {
+            if (LINE_BREAK.matcher(field).find()) {
+                throw new IllegalArgumentException("an event's type and id are single lines");
+            }
+            return field;
         }
     }
 
@@ -94,7 +135,7 @@ final class SseClient {
                 }
             }
             try {
-                emitter.send(next.event());
+                emitter.send(next.payload());
             } catch (IOException | IllegalStateException e) {
                 markClosed();
                 return;

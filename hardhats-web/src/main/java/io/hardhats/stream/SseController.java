@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.hardhats.auth.SessionPrincipal;
 import io.hardhats.bus.LiveBus;
-import io.hardhats.bus.LiveMessage;
 import io.hardhats.events.EventService;
 import io.hardhats.web.ApiException;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,26 +25,28 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The organisation's live violations and camera status changes as Server-Sent Events. A
  * reconnecting browser sends Last-Event-ID and first receives what it missed (up to 500 events)
- * from PostgreSQL. Each web instance holds one bus subscription per organisation with viewers.
+ * from PostgreSQL. Each stream listens on the bus itself (which holds one subscription per
+ * organisation per instance); a message is rendered once and the same item is queued to every
+ * stream.
  */
 @RestController
 public class SseController implements SmartLifecycle {
 
     static final int MAX_REPLAY = 500;
 
-    private final FanOut<String> fanOut;
+    private final LiveBus bus;
     private final EventService events;
     private final TaskExecutor executor;
-    private final JsonMapper json;
+    private final SseMessages messages;
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
     public SseController(LiveBus bus, EventService events,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor, JsonMapper json) {
-        this.fanOut = new FanOut<>(bus::subscribeMessages);
+        this.bus = bus;
         this.events = events;
         this.executor = executor;
-        this.json = json;
+        this.messages = new SseMessages(json);
     }
 
     @GetMapping(path = "/api/sse/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -55,7 +56,8 @@ public class SseController implements SmartLifecycle {
         UUID lastEventId = parseEventId(lastEventHeader != null ? lastEventHeader : lastEventParam);
         SseEmitter emitter = new SseEmitter(0L);
         SseClient client = new SseClient(emitter, executor);
-        LiveBus.Subscription membership = fanOut.join(principal.organizationId(), message -> deliver(client, message));
+        LiveBus.Subscription membership = bus.subscribeMessages(principal.organizationId(),
+                text -> messages.render(text).ifPresent(client::send));
         Runnable leave = () -> {
             client.markClosed();
             clients.remove(client);
@@ -65,10 +67,8 @@ public class SseController implements SmartLifecycle {
         emitter.onTimeout(leave);
         emitter.onError(error -> leave.run());
         clients.add(client);
-        List<SseClient.Item> replay = lastEventId == null ? List.of() : events.after(lastEventId, MAX_REPLAY).stream()
-                .map(event -> LiveMessage.violation(event, json))
-                .map(message -> SseClient.Item.message(message.type(), message.id(), json.writeValueAsString(message.data())))
-                .toList();
+        List<SseClient.Item> replay = lastEventId == null ? List.of()
+                : events.after(lastEventId, MAX_REPLAY).stream().map(messages::replay).toList();
         client.releaseAfter(replay);
         return emitter;
     }
@@ -76,12 +76,12 @@ public class SseController implements SmartLifecycle {
     /** Comments every 15 s keep proxies from closing idle streams and reveal departed browsers. */
     @Scheduled(fixedRateString = "${hardhats.sse-heartbeat-ms:15000}", initialDelayString = "${hardhats.sse-heartbeat-ms:15000}")
     void heartbeat() {
-        clients.forEach(client -> client.send(SseClient.Item.heartbeat()));
+        clients.forEach(client -> client.send(SseClient.Item.HEARTBEAT));
     }
 
-    private void deliver(SseClient client, String text) {
-        LiveMessage message = LiveMessage.fromJson(text, json);
-        client.send(SseClient.Item.message(message.type(), message.id(), json.writeValueAsString(message.data())));
+    /** How many distinct bus messages this instance has rendered for its streams. */
+    long renderedMessages() {
+        return messages.renderCount();
     }
 
     @Override

@@ -8,9 +8,11 @@ import java.util.UUID;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.auth.AuthService;
 import io.hardhats.auth.PasswordPolicy;
+import io.hardhats.auth.SessionStates;
 import io.hardhats.organizations.OrganizationRepository;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.web.ApiException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,13 +25,15 @@ public class UserService {
     private final OrganizationRepository organizations;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     public UserService(UserRepository users, OrganizationRepository organizations, PasswordEncoder passwords,
-            AuditTrail audit) {
+            AuditTrail audit, ApplicationEventPublisher events) {
         this.users = users;
         this.organizations = organizations;
         this.passwords = passwords;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -78,6 +82,8 @@ public class UserService {
             user.setActive(request.isActive());
         }
         audit.record("user_update", "user", user.getId(), changes(request));
+        // Sessions check the user's role and state: they must see the change (once committed).
+        events.publishEvent(new SessionStates.UserChanged(user.getId()));
         return user;
     }
 
@@ -90,6 +96,7 @@ public class UserService {
         }
         user.setActive(false);
         audit.record("user_deactivate", "user", user.getId(), Map.of());
+        events.publishEvent(new SessionStates.UserChanged(user.getId()));
     }
 
     private void requireAnotherActiveAdmin() {

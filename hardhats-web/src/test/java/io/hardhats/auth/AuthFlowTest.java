@@ -168,6 +168,27 @@ class AuthFlowTest extends ApiTest {
     }
 
     @Test
+    void changingThePasswordEndsEveryOtherSessionAndKeepsThisOne() {
+        Member admin = register("Sessions Corp");
+        String before = admin.client().sessionCookie();
+        ApiClient elsewhere = client();
+        assertThat(elsewhere.post("/api/v1/auth/login", Map.of("email", admin.email(), "password", PASSWORD))
+                .status()).isEqualTo(200);
+        assertThat(elsewhere.get("/api/v1/auth/me").status()).isEqualTo(200);
+
+        HttpResult changed = admin.client().post("/api/v1/auth/change-password",
+                Map.of("current_password", PASSWORD, "new_password", "Brand-New-Secret-9"));
+        assertThat(changed.status()).isEqualTo(204);
+        assertThat(changed.setCookies()).anySatisfy(cookie -> assertThat(cookie).startsWith("session=").contains("HttpOnly"));
+
+        assertThat(admin.client().sessionCookie()).isNotEqualTo(before);
+        assertThat(admin.client().get("/api/v1/auth/me").status()).as("this browser's new session").isEqualTo(200);
+        assertThat(client().withSessionCookie(before).get("/api/v1/auth/me").status()).as("the older token")
+                .isEqualTo(401);
+        assertThat(elsewhere.get("/api/v1/auth/me").status()).as("another browser's session").isEqualTo(401);
+    }
+
+    @Test
     void deactivatedUsersLoseTheirSessionAndCannotSignIn() {
         Member admin = register("Deactivate Corp");
         Member operator = addMember(admin, io.hardhats.users.Role.OPERATOR);

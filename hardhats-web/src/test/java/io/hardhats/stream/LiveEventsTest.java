@@ -1,10 +1,13 @@
 package io.hardhats.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.hardhats.bus.LiveBus;
@@ -27,6 +30,9 @@ class LiveEventsTest extends ApiTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    SseController sse;
 
     @Test
     void deliversTheOrganisationsViolationsAndCameraStatusChanges() throws Exception {
@@ -95,6 +101,40 @@ class LiveEventsTest extends ApiTest {
             assertThat(reader.nextEvent(Duration.ofMillis(800))).as("another organisation's event id replays nothing")
                     .isNull();
         }
+    }
+
+    @Test
+    void manyStreamsShareOneRenderingOfEachMessageAndLeaveTheBusWhenTheyClose() throws Exception {
+        Member admin = register("Crowd Corp");
+        UUID camera = createCamera(admin, "Plaza");
+        String channel = LiveBus.messageChannel(admin.organizationId());
+        List<SseReader> readers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                SseReader reader = new SseReader(port, admin.client().sessionCookie(), null);
+                assertThat(reader.status()).isEqualTo(200);
+                readers.add(reader);
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> bus.listenerCount(channel) == 20);
+
+            long renderedBefore = sse.renderedMessages();
+            UUID eventId = data.event(admin.organizationId(), camera, ViolationType.NO_HARDHAT, Instant.now());
+            publishViolation(admin, eventId);
+            String data = null;
+            for (SseReader reader : readers) {
+                SseReader.Received received = reader.nextEvent(Duration.ofSeconds(5));
+                assertThat(received.id()).isEqualTo(eventId.toString());
+                assertThat(received.data()).isEqualTo(data == null ? received.data() : data);
+                data = received.data();
+            }
+            assertThat(sse.renderedMessages() - renderedBefore).as("rendered once for 20 streams").isEqualTo(1);
+        } finally {
+            for (SseReader reader : readers) {
+                reader.close();
+            }
+        }
+        // A departed browser is noticed on the next write (the heartbeat, every second in tests).
+        await().atMost(Duration.ofSeconds(15)).until(() -> bus.listenerCount(channel) == 0);
     }
 
     @Test
