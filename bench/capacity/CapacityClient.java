@@ -113,12 +113,17 @@ public class CapacityClient {
         long end = System.nanoTime();
         viewers.forEach(Viewer::cancel);
         List<Double> intervals = new ArrayList<>();
+        List<Double> latencies = new ArrayList<>();
         StringBuilder per = new StringBuilder();
         for (int i = 0; i < viewers.size(); i++) {
             Viewer v = viewers.get(i);
             List<Long> t;
             synchronized (v.arrivals) {
                 t = new ArrayList<>(v.arrivals);
+                // the first one may be the cached frame sent on connect, older by design
+                if (v.latenciesMs.size() > 1) {
+                    v.latenciesMs.subList(1, v.latenciesMs.size()).forEach(ms -> latencies.add(ms / 1000.0));
+                }
             }
             // the first part may be the cached latest frame sent on connect: skip it
             List<Long> live = t.size() > 1 ? t.subList(1, t.size()) : List.of();
@@ -131,9 +136,12 @@ public class CapacityClient {
                     v.error == null ? "" : ",\"error\":\"" + v.error.replace("\"", "'") + "\""));
         }
         double[] s = intervals.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf("{\"seconds\":%.1f,\"cameras\":%d,\"intervals\":%d,\"interval_s\":{\"median\":%.3f,\"p95\":%.3f,\"max\":%.3f},"
+                + "\"capture_to_viewer_s\":{\"frames\":%d,\"median\":%.3f,\"p95\":%.3f,\"max\":%.3f},"
                 + "\"per_camera\":[%s]}%n", (end - start) / 1e9, ids.length, s.length, pct(s, 50), pct(s, 95),
-                s.length == 0 ? 0 : s[s.length - 1], per);
+                s.length == 0 ? 0 : s[s.length - 1], l.length, pct(l, 50), pct(l, 95), l.length == 0 ? 0 : l[l.length - 1],
+                per);
     }
 
     static double pct(double[] sorted, double p) {
@@ -144,9 +152,15 @@ public class CapacityClient {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
-    /** Records the arrival time of each multipart part (parsed by Content-Length); never stores a frame. */
+    /**
+     * Records the arrival time of each multipart part (parsed by Content-Length) and, from the
+     * JPEG comment the worker writes ({@code hardhats-captured-at=<epoch ms>}), how long after
+     * capture it arrived (same machine, same clock); never stores a frame.
+     */
     static final class Viewer implements Flow.Subscriber<List<ByteBuffer>> {
         final List<Long> arrivals = new ArrayList<>();
+        final List<Long> latenciesMs = new ArrayList<>();
+        private final StringBuilder bodyStart = new StringBuilder();
         volatile int status;
         volatile String error;
         private volatile Flow.Subscription subscription;
@@ -163,6 +177,9 @@ public class CapacityClient {
                 while (b.hasRemaining()) {
                     if (bodyLeft > 0) {
                         int n = (int) Math.min(bodyLeft, b.remaining());
+                        for (int k = 0; k < n && bodyStart.length() < 64; k++) {
+                            bodyStart.append((char) (b.get(b.position() + k) & 0xff));
+                        }
                         b.position(b.position() + n);
                         bodyLeft -= n;
                         if (bodyLeft == 0) {
@@ -190,9 +207,15 @@ public class CapacityClient {
 
         private void done() {
             bodyLeft = -1;
+            long now = System.currentTimeMillis();
+            Matcher m = CAPTURED.matcher(bodyStart);
             synchronized (arrivals) {
                 arrivals.add(System.nanoTime());
+                if (m.find()) {
+                    latenciesMs.add(now - Long.parseLong(m.group(1)));
+                }
             }
+            bodyStart.setLength(0);
         }
 
         public void onError(Throwable t) {
@@ -213,4 +236,5 @@ public class CapacityClient {
     }
 
     static final Pattern LENGTH = Pattern.compile("(?i)Content-Length:\\s*(\\d+)");
+    static final Pattern CAPTURED = Pattern.compile("hardhats-captured-at=(\\d+)");
 }

@@ -32,7 +32,7 @@ machine() { echo "# nproc=$(nproc) cpu=\"$(lscpu | grep 'Model name' | sed 's/.*
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
 
-runuser -u hardhats -- env HOME=/home/hardhats COOKIE_SECURE=false HARDHATS_DATA_DIR="$DATA" PORT="$PORT" \
+runuser -u hardhats -- env HOME=/home/hardhats MALLOC_ARENA_MAX=2 COOKIE_SECURE=false HARDHATS_DATA_DIR="$DATA" PORT="$PORT" \
   MODEL_PATH="$MODEL" WORKER_CAPACITY=100 DEMO_VIDEO=/nonexistent \
   java -Xmx"${XMX:-3g}" -Dhardhats.embedded-postgres.port="$PG_PORT" -jar hardhats-app/target/hardhats.jar \
   > /tmp/cap-server.log 2>&1 &

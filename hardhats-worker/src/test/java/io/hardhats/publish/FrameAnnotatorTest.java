@@ -1,0 +1,46 @@
+package io.hardhats.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import io.hardhats.vision.BoundingBox;
+import io.hardhats.vision.Detection;
+import io.hardhats.vision.ProductClass;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.Test;
+
+class FrameAnnotatorTest {
+
+    @Test
+    void aLiveFrameIsAJpegAtMost1280WideThatSaysWhenItWasCaptured() {
+        Instant captured = Instant.parse("2026-11-26T08:00:01.234Z");
+        byte[] jpeg;
+        try (Mat frame = new Mat(1080, 1920, CV_8UC3, new Scalar(90, 120, 150, 0))) {
+            jpeg = new FrameAnnotator(80).annotate(frame,
+                    List.of(new Detection(ProductClass.NO_HELMET, "no_helmet", 0.9f, new BoundingBox(100, 100, 300, 400))),
+                    List.of(List.of(0.1, 0.1), List.of(0.9, 0.1), List.of(0.5, 0.9)), "Gate", captured, true);
+        }
+        assertThat(jpeg[0] & 0xFF).isEqualTo(0xFF);
+        assertThat(jpeg[1] & 0xFF).isEqualTo(0xD8);
+        assertThat(jpeg[2] & 0xFF).isEqualTo(0xFF);
+        assertThat(jpeg[3] & 0xFF).isEqualTo(0xFE);
+        int length = ((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF);
+        assertThat(new String(jpeg, 6, length - 2, StandardCharsets.US_ASCII))
+                .isEqualTo("hardhats-captured-at=" + captured.toEpochMilli());
+        try (BytePointer bytes = new BytePointer(jpeg); Mat raw = new Mat(1, jpeg.length, CV_8UC1, bytes);
+                Mat decoded = imdecode(raw, IMREAD_COLOR)) {
+            assertThat(decoded.empty()).isFalse();
+            assertThat(decoded.cols()).isEqualTo(1280);
+            assertThat(decoded.rows()).isEqualTo(720);
+        }
+    }
+}
