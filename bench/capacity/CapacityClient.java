@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * Capacity-benchmark helper (JDK only, localhost only, bounded in time).
  *
  *   java CapacityClient.java register PORT                     -> prints "session=..." cookie
- *   java CapacityClient.java cameras  PORT COOKIE FROM TO       -> creates cam-FROM..cam-TO (file source,
- *                                                                  0.5 fps, placeholder), prints ids
+ *   java CapacityClient.java cameras  PORT COOKIE FROM TO [RTSP_URL USER PASSWORD]
+ *       -> creates cam-FROM..cam-TO at 0.5 fps, prints ids: file sources playing their placeholder, or
+ *          RTSP sources with those credentials
  *   java CapacityClient.java upload   PORT COOKIE ID FILE       -> uploads FILE as the camera's placeholder
  *   java CapacityClient.java watch    PORT COOKIE SECONDS ID... -> subscribes to /api/stream/{id} of each
  *       camera for SECONDS and prints JSON: frames received per camera, frames/s, and the intervals
@@ -32,19 +33,32 @@ public class CapacityClient {
             .version(HttpClient.Version.HTTP_1_1).build();
 
     public static void main(String[] a) throws Exception {
+        try {
+            run(a);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the client's executor threads would keep a failed run alive
+        }
+        System.exit(0);
+    }
+
+    static void run(String[] a) throws Exception {
         String base = "http://127.0.0.1:" + a[1];
         switch (a[0]) {
             case "register" -> System.out.println(register(base));
             case "cameras" -> {
                 for (int i = Integer.parseInt(a[3]); i <= Integer.parseInt(a[4]); i++) {
-                    System.out.println(createCamera(base, a[2], "cam-" + i));
+                    String source = a.length > 7
+                            ? "\"source_type\":\"rtsp\",\"rtsp_url\":\"" + a[5] + "\",\"username\":\"" + a[6]
+                                    + "\",\"password\":\"" + a[7] + "\""
+                            : "\"source_type\":\"file\",\"use_placeholder\":true";
+                    System.out.println(createCamera(base, a[2], "cam-" + i, source));
                 }
             }
             case "upload" -> upload(base, a[2], a[3], Path.of(a[4]));
             case "watch" -> watch(base, a[2], Integer.parseInt(a[3]), Arrays.copyOfRange(a, 4, a.length));
             default -> throw new IllegalArgumentException(a[0]);
         }
-        System.exit(0);
     }
 
     static String register(String base) throws Exception {
@@ -59,8 +73,8 @@ public class CapacityClient {
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
     }
 
-    static String createCamera(String base, String cookie, String name) throws Exception {
-        String body = "{\"name\":\"" + name + "\",\"source_type\":\"file\",\"target_fps\":0.5,\"use_placeholder\":true}";
+    static String createCamera(String base, String cookie, String name, String source) throws Exception {
+        String body = "{\"name\":\"" + name + "\",\"target_fps\":0.5," + source + "}";
         HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/cameras"))
                 .header("Content-Type", "application/json").header("Cookie", cookie)
                 .header("X-Requested-With", "bench").POST(HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -10,7 +10,10 @@
 #   bench/capacity/run.sh [levels]        e.g. bench/capacity/run.sh 10,20,30,40
 #
 # Environment: CLIP (/tmp/cap1080.mp4, made as in docs/benchmarks.md), PORT (8125), PG_PORT (54339),
-# WARM (60), WINDOW (120), XMX (3g), DATA (/tmp/cap-data). The server is stopped at the end.
+# WARM (60), WINDOW (120), XMX (3g), DATA (/tmp/cap-data, emptied first). The server is stopped at the end.
+# SOURCE=rtsp serves CLIP from GStreamer's RTSP server (hardhats-media's test server, basic auth, on
+# RTSP_PORT 8654, one pipeline per camera, no re-encoding) and makes every camera an RTSP camera;
+# the clip should then be long (the server does not loop it), e.g. `ffmpeg -stream_loop 19 -i CLIP -c copy`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LEVELS="${1:-10,20,30,40}"
@@ -26,7 +29,17 @@ TCK=$(getconf CLK_TCK)
 
 [ -r "$CLIP" ] || { echo "missing $CLIP" >&2; exit 1; }
 chmod a+r "$CLIP"
-mkdir -p "$DATA" && chown hardhats "$DATA"
+rm -rf "$DATA" && mkdir -p "$DATA" && chown hardhats "$DATA"
+SOURCE="${SOURCE:-file}"
+RTSP_PORT="${RTSP_PORT:-8654}"
+rtsp_args=()
+if [ "$SOURCE" = rtsp ]; then
+  python3 hardhats-media/src/test/resources/rtsp_server.py "$RTSP_PORT" "$CLIP" bench bench-secret > /tmp/cap-rtsp.log 2>&1 &
+  rtsp_pid=$!
+  for _ in $(seq 1 30); do grep -q READY /tmp/cap-rtsp.log && break; sleep 1; done
+  grep -q READY /tmp/cap-rtsp.log || { echo "RTSP server did not start: $(cat /tmp/cap-rtsp.log)" >&2; exit 1; }
+  rtsp_args=("rtsp://127.0.0.1:$RTSP_PORT/cam1" bench bench-secret)
+fi
 sql() { psql -qAt -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -c "$1"; }
 machine() { echo "# nproc=$(nproc) cpu=\"$(lscpu | grep 'Model name' | sed 's/.*: *//')\" load=\"$(cut -d' ' -f1-3 /proc/loadavg)\"" >&2; }
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
@@ -41,7 +54,7 @@ for _ in $(seq 1 120); do
   [ -n "$pid" ] && curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break
   sleep 1
 done
-trap 'kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+trap 'kill "$pid" ${rtsp_pid:-} 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 sleep 10
 rss0=$(rss_kb "$pid")
 machine
@@ -51,12 +64,14 @@ cookie=$($CLIENT register "$PORT")
 have=0
 IFS=, read -ra levels <<< "$LEVELS"
 for n in "${levels[@]}"; do
-  $CLIENT cameras "$PORT" "$cookie" $((have + 1)) "$n" > /dev/null
-  if [ "$have" = 0 ]; then
-    id1=$(sql "SELECT id FROM cameras WHERE name='cam-1'")
-    $CLIENT upload "$PORT" "$cookie" "$id1" "$CLIP" >&2
+  $CLIENT cameras "$PORT" "$cookie" $((have + 1)) "$n" "${rtsp_args[@]}" > /dev/null
+  if [ "$SOURCE" = file ]; then
+    if [ "$have" = 0 ]; then
+      id1=$(sql "SELECT id FROM cameras WHERE name='cam-1'")
+      $CLIENT upload "$PORT" "$cookie" "$id1" "$CLIP" >&2
+    fi
+    sql "UPDATE cameras SET placeholder_video = (SELECT placeholder_video FROM cameras WHERE name='cam-1') WHERE placeholder_video IS NULL AND name LIKE 'cam-%'"
   fi
-  sql "UPDATE cameras SET placeholder_video = (SELECT placeholder_video FROM cameras WHERE name='cam-1') WHERE placeholder_video IS NULL AND name LIKE 'cam-%'"
   have=$n
   sleep "$WARM"
   ids=$(sql "SELECT id FROM cameras WHERE name LIKE 'cam-%' ORDER BY id" | tr '\n' ' ')

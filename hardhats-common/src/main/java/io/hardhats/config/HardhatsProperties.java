@@ -46,10 +46,14 @@ public record HardhatsProperties(
         modelPath = modelPath == null ? Path.of("models", "ppe-detector.onnx") : modelPath;
     }
 
-    /** Cameras one worker may hold: the configured number, else four per available core. */
+    /**
+     * Cameras one worker may hold: the configured number, else ten per available core — half of
+     * what 2 cores were measured to hold at 0.5 fps and 640 (docs/benchmarks.md), leaving room
+     * for larger inference sizes and faster rates.
+     */
     public int effectiveWorkerCapacity() {
         return workerCapacity != null && workerCapacity > 0 ? workerCapacity
-                : 4 * Runtime.getRuntime().availableProcessors();
+                : 10 * Runtime.getRuntime().availableProcessors();
     }
 
     /**
