@@ -34,7 +34,7 @@ SOURCE="${SOURCE:-file}"
 RTSP_PORT="${RTSP_PORT:-8654}"
 rtsp_args=()
 if [ "$SOURCE" = rtsp ]; then
-  python3 hardhats-media/src/test/resources/rtsp_server.py "$RTSP_PORT" "$CLIP" bench bench-secret > /tmp/cap-rtsp.log 2>&1 &
+  /usr/bin/python3 hardhats-media/src/test/resources/rtsp_server.py "$RTSP_PORT" "$CLIP" bench bench-secret > /tmp/cap-rtsp.log 2>&1 &
   rtsp_pid=$!
   for _ in $(seq 1 30); do grep -q READY /tmp/cap-rtsp.log && break; sleep 1; done
   grep -q READY /tmp/cap-rtsp.log || { echo "RTSP server did not start: $(cat /tmp/cap-rtsp.log)" >&2; exit 1; }

@@ -12,5 +12,5 @@ SELECT gen_random_uuid(),
        now() - random() * interval '30 days'
 FROM generate_series(1, :n) AS g,
      (SELECT string_to_array(:'cams', ',')::uuid[] AS cams) AS c;
-ANALYZE events;
+VACUUM (ANALYZE) events;
 SELECT count(*) AS events FROM events WHERE organization_id = :'org'::uuid;

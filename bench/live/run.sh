@@ -6,7 +6,7 @@
 #   bench/live/run.sh [mjpeg|sse|events|all]
 #
 # Environment: PORT (web, 8124), REDIS_PORT (6391), PG_PORT (embedded PostgreSQL, 54329),
-# MJPEG_LEVELS (100,250,500,1000,1500), SSE_CLIENTS (5000), EVENTS (1000000), RPS (200), LOAD_SECONDS (30).
+# MJPEG_LEVELS (100,250,500,1000,1500), SSE_CLIENTS (5000), EVENTS (1000000), RPS (200), LOAD_SECONDS (30), SETTLE (60: seconds to wait after the bulk insert).
 # Start the server first, e.g. (as root; PostgreSQL refuses root):
 #   redis-server --port 6391 --save '' --daemonize yes
 #   runuser -u hardhats -- env HOME=/home/hardhats COOKIE_SECURE=false HARDHATS_DATA_DIR=/tmp/bench-data \
@@ -37,6 +37,7 @@ if [ "$what" = events ] || [ "$what" = all ]; then
   read -r cookie org cams < <(java bench/live/EventsApiLoad.java setup "$PORT" 10)
   psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
     -v org="$org" -v cams="$cams" -v n="${EVENTS:-1000000}" -f bench/live/insert-events.sql >&2
+  sleep "${SETTLE:-60}" # let the bulk insert's checkpoint and writes finish before measuring
   machine
   java bench/live/EventsApiLoad.java load "$PORT" "$cookie" "${cams%%,*}" "${RPS:-200}" "${LOAD_SECONDS:-30}"
   machine
