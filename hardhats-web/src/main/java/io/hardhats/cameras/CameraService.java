@@ -26,10 +26,10 @@ public class CameraService {
     private final CredentialCipher cipher;
     private final AuditTrail audit;
     private final JsonMapper json;
-    private final CameraHostPolicy hosts;
+    private final CameraHostGuard hosts;
 
     public CameraService(CameraRepository cameras, OrganizationRepository organizations, CredentialCipher cipher,
-            AuditTrail audit, JsonMapper json, CameraHostPolicy hosts) {
+            AuditTrail audit, JsonMapper json, CameraHostGuard hosts) {
         this.cameras = cameras;
         this.organizations = organizations;
         this.cipher = cipher;

@@ -48,14 +48,14 @@ public class CameraTools {
     private final CameraRepository cameras;
     private final CameraService service;
     private final CameraUrls urls;
-    private final CameraHostPolicy hosts;
+    private final CameraHostGuard hosts;
     private final SourceProbe probe;
     private final BlobStore blobs;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final ExecutorService probes;
 
-    public CameraTools(CameraRepository cameras, CameraService service, CameraUrls urls, CameraHostPolicy hosts,
+    public CameraTools(CameraRepository cameras, CameraService service, CameraUrls urls, CameraHostGuard hosts,
             SourceProbe probe, BlobStore blobs, AuditTrail audit, TransactionTemplate transactions) {
         this.cameras = cameras;
         this.service = service;
@@ -80,13 +80,12 @@ public class CameraTools {
 
     /** Opens the camera's source with its stored credentials; never answers them. */
     public CameraTestResult test(UUID id) {
-        record Target(SourceType type, String url, String host, UUID placeholder) {
+        record Target(SourceType type, String url, UUID placeholder) {
         }
         Target target = transactions.execute(status -> {
             Camera camera = find(id);
-            String host = camera.getRtspUrl() == null ? null : RtspUrl.parse(camera.getRtspUrl()).host();
             return new Target(camera.getSourceType(),
-                    urls.withCredentials(camera.getRtspUrl(), camera.getCredentialsEncrypted()), host,
+                    urls.withCredentials(camera.getRtspUrl(), camera.getCredentialsEncrypted()),
                     camera.getPlaceholderVideo());
         });
         CameraTestResult result;
@@ -97,8 +96,7 @@ public class CameraTools {
         } else if (target.url() == null) {
             result = CameraTestResult.failed("not_found", "not found: this camera has no RTSP URL");
         } else {
-            hosts.check(target.host());
-            result = CameraTestResult.of(probe(target.url()));
+            result = CameraTestResult.of(probe(hosts.pinned(target.url())));
         }
         transactions.executeWithoutResult(status -> audit.record("camera_test", "camera", id,
                 result.ok() ? Map.of("ok", true) : Map.of("ok", false, "error", result.error())));

@@ -2,6 +2,7 @@ package io.hardhats.web;
 
 import java.util.stream.Collectors;
 
+import io.hardhats.cameras.CameraHostGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -42,6 +43,11 @@ public class ApiExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
         }
         return response.body(new ApiError(e.error(), e.getMessage()));
+    }
+
+    @ExceptionHandler(CameraHostGuard.ForbiddenHostException.class)
+    ResponseEntity<ApiError> forbiddenCameraHost(CameraHostGuard.ForbiddenHostException e) {
+        return error(HttpStatus.UNPROCESSABLE_ENTITY, "validation_failed", "rtsp_url: " + e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.hardhats.cameras.CameraHostGuard;
 import io.hardhats.cameras.CameraStatus;
 import io.hardhats.cameras.SourceType;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -33,6 +34,7 @@ public final class FfmpegCameraIngest implements CameraIngest {
     private final CameraSource source;
     private final FrameListener listener;
     private final IngestSettings settings;
+    private final CameraHostGuard hosts;
     private final double targetFps;
     private final Thread thread;
     private final FramePacer pacer;
@@ -44,10 +46,11 @@ public final class FfmpegCameraIngest implements CameraIngest {
     private volatile CameraStatus status;
     private String statusMessage;
 
-    FfmpegCameraIngest(CameraSource source, FrameListener listener, IngestSettings settings) {
+    FfmpegCameraIngest(CameraSource source, FrameListener listener, IngestSettings settings, CameraHostGuard hosts) {
         this.source = Objects.requireNonNull(source, "source");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.hosts = Objects.requireNonNull(hosts, "hosts");
         double fps = source.targetFps();
         this.targetFps = Double.isFinite(fps) ? Math.max(MIN_FPS, Math.min(MAX_FPS, fps)) : 0.5;
         this.pacer = new FramePacer(targetFps);
@@ -253,7 +256,15 @@ public final class FfmpegCameraIngest implements CameraIngest {
             keyframesOnly = keyOnly;
             long firstFrameNanos = 0;
             boolean got = false;
-            FFmpegFrameGrabber grabber = GrabberOptions.create(url, settings.ioTimeout(), keyOnly);
+            String target;
+            try {
+                // Resolved and checked on every connect: the name may point elsewhere by now.
+                target = placeholder ? url : hosts.pinned(url);
+            } catch (CameraHostGuard.ForbiddenHostException e) {
+                return new Session(false, Duration.ZERO, new SourceFailure(SourceFailure.Kind.UNREACHABLE,
+                        "refused: " + e.getMessage()), false);
+            }
+            FFmpegFrameGrabber grabber = GrabberOptions.create(target, settings.ioTimeout(), keyOnly);
             try {
                 grabber.start();
                 if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {

@@ -1,5 +1,6 @@
 package io.hardhats.ingest;
 
+import io.hardhats.cameras.CameraHostGuard;
 import io.hardhats.cameras.CameraStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,20 +14,22 @@ public class FfmpegCameraIngestFactory implements CameraIngestFactory {
     private static final Logger log = LoggerFactory.getLogger(FfmpegCameraIngestFactory.class);
 
     private final IngestSettings settings;
+    private final CameraHostGuard hosts;
 
     @Autowired
-    public FfmpegCameraIngestFactory() {
-        this(IngestSettings.defaults());
+    public FfmpegCameraIngestFactory(CameraHostGuard hosts) {
+        this(IngestSettings.defaults(), hosts);
     }
 
-    public FfmpegCameraIngestFactory(IngestSettings settings) {
+    public FfmpegCameraIngestFactory(IngestSettings settings, CameraHostGuard hosts) {
         this.settings = settings;
+        this.hosts = hosts;
     }
 
     @Override
     public CameraIngest start(CameraSource source, FrameListener listener) {
         try {
-            FfmpegCameraIngest ingest = new FfmpegCameraIngest(source, listener, settings);
+            FfmpegCameraIngest ingest = new FfmpegCameraIngest(source, listener, settings, hosts);
             ingest.start();
             return ingest;
         } catch (RuntimeException | Error e) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.hardhats.cameras.CameraHostGuard;
 import io.hardhats.cameras.CameraStatus;
 import io.hardhats.cameras.SourceType;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -19,7 +20,7 @@ class IngestFileAndDecodeTest {
     static final IngestSettings FAST = new IngestSettings(Duration.ofMillis(100), Duration.ofMillis(400), 2,
             Duration.ofSeconds(60), Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofMinutes(5));
 
-    private final FfmpegCameraIngestFactory factory = new FfmpegCameraIngestFactory(FAST);
+    private final FfmpegCameraIngestFactory factory = new FfmpegCameraIngestFactory(FAST, new CameraHostGuard(true));
 
     static CameraSource file(Path clip, double fps) {
         return new CameraSource(UUID.randomUUID(), SourceType.FILE, clip.toString(), null, false, fps, 0);

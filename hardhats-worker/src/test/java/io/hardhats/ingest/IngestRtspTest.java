@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.hardhats.cameras.CameraHostGuard;
 import io.hardhats.cameras.CameraStatus;
 import io.hardhats.cameras.SourceType;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,7 @@ class IngestRtspTest {
     @Test
     void connectsWithCredentialsAndDeliversFramesAtTheTargetRate() throws Exception {
         RecordingListener l = new RecordingListener();
-        FfmpegCameraIngestFactory factory = new FfmpegCameraIngestFactory();
+        FfmpegCameraIngestFactory factory = new FfmpegCameraIngestFactory(new CameraHostGuard(true));
         FfmpegCameraIngest ingest = (FfmpegCameraIngest) factory.start(rtsp(server.url(), 2.0), l);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> l.frames.get() >= 1);
@@ -58,11 +59,26 @@ class IngestRtspTest {
     @Test
     void aWrongPasswordEndsInAClearAuthErrorWithoutThePassword() {
         RecordingListener l = new RecordingListener();
-        FfmpegCameraIngestFactory factory = new FfmpegCameraIngestFactory(IngestFileAndDecodeTest.FAST);
+        FfmpegCameraIngestFactory factory =
+                new FfmpegCameraIngestFactory(IngestFileAndDecodeTest.FAST, new CameraHostGuard(true));
         try (CameraIngest ingest = factory.start(rtsp(server.url(RtspTestServer.USER, "Wr0ngPass"), 1.0), l)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> l.last() == CameraStatus.ERROR);
             assertThat(l.lastStatus().message()).contains("authentication failed")
                     .doesNotContain("Wr0ngPass").doesNotContain(RtspTestServer.USER + ":");
+            assertThat(l.frames.get()).isZero();
+        }
+    }
+
+    /** The worker checks the address when it connects, not only when the camera was saved. */
+    @Test
+    void aWorkerInProductionModeNeverConnectsToALoopbackCamera() {
+        RecordingListener l = new RecordingListener();
+        FfmpegCameraIngestFactory factory =
+                new FfmpegCameraIngestFactory(IngestFileAndDecodeTest.FAST, new CameraHostGuard(false));
+        try (CameraIngest ingest = factory.start(rtsp(server.url(), 1.0), l)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> l.last() == CameraStatus.ERROR);
+            assertThat(l.lastStatus().message()).contains("refused").contains("loopback");
+            assertThat(l.statuses).extracting(RecordingListener.Status::status).doesNotContain(CameraStatus.ONLINE);
             assertThat(l.frames.get()).isZero();
         }
     }
@@ -74,7 +90,7 @@ class IngestRtspTest {
             RecordingListener l = new RecordingListener();
             IngestSettings patient = new IngestSettings(Duration.ofMillis(200), Duration.ofSeconds(1), 50,
                     Duration.ofSeconds(60), Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofMinutes(5));
-            try (CameraIngest ingest = new FfmpegCameraIngestFactory(patient).start(rtsp(own.url(), 2.0), l)) {
+            try (CameraIngest ingest = new FfmpegCameraIngestFactory(patient, new CameraHostGuard(true)).start(rtsp(own.url(), 2.0), l)) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> l.last() == CameraStatus.ONLINE);
                 own.stop();
                 await().atMost(Duration.ofSeconds(60)).until(() -> l.last() == CameraStatus.CONNECTING);

@@ -1,17 +1,20 @@
 package io.hardhats.cameras;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.Map;
 import java.util.UUID;
 
+import io.hardhats.TestDatabase;
 import io.hardhats.support.ApiTest;
 import io.hardhats.support.HttpResult;
 import org.junit.jupiter.api.Test;
 
 /** The web service (production mode) refuses camera hosts inside the platform's own network. */
-class CameraHostPolicyTest extends ApiTest {
+class CameraHostGuardApiTest extends ApiTest {
 
     @Test
     void loopbackLinkLocalAndMetadataHostsAreRefusedAndNothingIsCreated() {
@@ -39,8 +42,18 @@ class CameraHostPolicyTest extends ApiTest {
     }
 
     @Test
-    void theSettingAllowsEverythingWhenTheOperatorSaysSo() {
-        CameraHostPolicy open = new CameraHostPolicy(new CameraHostPolicy.Settings(true), null);
-        assertThatCode(() -> open.check("127.0.0.1")).doesNotThrowAnyException();
+    void theConnectionTestRefusesAForbiddenHostEvenIfTheStoredUrlPredatesTheRule() throws Exception {
+        Member admin = register("Old Url Corp");
+        UUID camera = createCamera(admin, "Legit");
+        // As if saved while private hosts were allowed, or a name that now resolves to loopback.
+        try (Connection connection = DriverManager.getConnection(TestDatabase.url());
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE cameras SET rtsp_url = 'rtsp://127.0.0.1:1/cam' WHERE id = ?")) {
+            update.setObject(1, camera);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        HttpResult tested = admin.client().post("/api/v1/cameras/" + camera + "/test", Map.of());
+        assertThat(tested.status()).isEqualTo(422);
+        assertThat(tested.text("detail")).startsWith("rtsp_url: ").contains("loopback");
     }
 }
