@@ -1,11 +1,8 @@
 package io.hardhats.stream;
 
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.hardhats.bus.LiveBus;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,11 +11,9 @@ import org.springframework.stereotype.Component;
  * first, so a graceful shutdown does not wait for endless responses.
  */
 @Component
-public class CameraFeeds implements SmartLifecycle {
+public class CameraFeeds extends OpenStreams<FrameMailbox> {
 
     private final LiveBus bus;
-    private final Set<FrameMailbox> mailboxes = ConcurrentHashMap.newKeySet();
-    private volatile boolean running;
 
     public CameraFeeds(LiveBus bus) {
         this.bus = bus;
@@ -27,31 +22,17 @@ public class CameraFeeds implements SmartLifecycle {
     /** Starts receiving a camera's frames; close the viewer when it leaves. */
     public Viewer watch(UUID cameraId) {
         FrameMailbox mailbox = new FrameMailbox();
-        mailboxes.add(mailbox);
-        if (!running) {
-            mailbox.close();
-        }
+        opened(mailbox);
         LiveBus.Subscription frames = bus.subscribeFrames(cameraId, mailbox::offer);
         return new Viewer(mailbox, () -> {
-            mailboxes.remove(mailbox);
+            closed(mailbox);
             frames.close();
         });
     }
 
     @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        mailboxes.forEach(FrameMailbox::close);
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected void end(FrameMailbox mailbox) {
+        mailbox.close();
     }
 
     /** A viewer's mailbox and its way out. */

@@ -1,16 +1,13 @@
 package io.hardhats.stream;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.hardhats.auth.SessionPrincipal;
 import io.hardhats.bus.LiveBus;
 import io.hardhats.events.EventService;
 import io.hardhats.web.ApiException;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stream.
  */
 @RestController
-public class SseController implements SmartLifecycle {
+public class SseController extends OpenStreams<SseClient> {
 
     static final int MAX_REPLAY = 500;
 
@@ -38,8 +35,6 @@ public class SseController implements SmartLifecycle {
     private final EventService events;
     private final TaskExecutor executor;
     private final SseMessages messages;
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
-    private volatile boolean running;
 
     public SseController(LiveBus bus, EventService events,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor, JsonMapper json) {
@@ -60,13 +55,13 @@ public class SseController implements SmartLifecycle {
                 text -> messages.render(text).ifPresent(client::send));
         Runnable leave = () -> {
             client.markClosed();
-            clients.remove(client);
+            closed(client);
             membership.close();
         };
         emitter.onCompletion(leave);
         emitter.onTimeout(leave);
         emitter.onError(error -> leave.run());
-        clients.add(client);
+        opened(client);
         List<SseClient.Item> replay = lastEventId == null ? List.of()
                 : events.after(lastEventId, MAX_REPLAY).stream().map(messages::replay).toList();
         client.releaseAfter(replay);
@@ -76,7 +71,7 @@ public class SseController implements SmartLifecycle {
     /** Comments every 15 s keep proxies from closing idle streams and reveal departed browsers. */
     @Scheduled(fixedRateString = "${hardhats.sse-heartbeat-ms:15000}", initialDelayString = "${hardhats.sse-heartbeat-ms:15000}")
     void heartbeat() {
-        clients.forEach(client -> client.send(SseClient.Item.HEARTBEAT));
+        forEachOpen(client -> client.send(SseClient.Item.HEARTBEAT));
     }
 
     /** How many distinct bus messages this instance has rendered for its streams. */
@@ -85,20 +80,8 @@ public class SseController implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-    }
-
-    /** Ends every stream before the web server's graceful shutdown, which would wait for them. */
-    @Override
-    public void stop() {
-        running = false;
-        clients.forEach(SseClient::complete);
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected void end(SseClient client) {
+        client.complete();
     }
 
     private static UUID parseEventId(String value) {

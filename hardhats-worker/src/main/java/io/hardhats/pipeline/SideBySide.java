@@ -1,8 +1,7 @@
 package io.hardhats.pipeline;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -22,30 +21,17 @@ final class SideBySide {
     }
 
     static <T> void forEach(Collection<T> items, String threadName, Consumer<T> action) {
-        List<Thread> threads = new ArrayList<>(items.size());
-        for (T item : items) {
-            Thread thread = new Thread(() -> {
-                try {
-                    action.accept(item);
-                } catch (RuntimeException e) {
-                    log.warn("{} failed for {}", threadName, item, e);
-                }
-            }, threadName + "-" + threads.size());
-            thread.start();
-            threads.add(thread);
-        }
-        boolean interrupted = false;
-        for (Thread thread : threads) {
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        CompletableFuture<?>[] all = items.stream()
+                .map(item -> CompletableFuture.runAsync(() -> {
+                    try {
+                        action.accept(item);
+                    } catch (RuntimeException e) {
+                        log.warn("{} failed for {}", threadName, item, e);
+                    }
+                }, task -> new Thread(task, threadName + "-" + item).start()))
+                .toArray(CompletableFuture[]::new);
+        // join() does not give up when this thread is interrupted: nothing may still be stopping
+        // when this returns, because the caller releases the cameras' leases next.
+        CompletableFuture.allOf(all).join();
     }
 }

@@ -18,7 +18,7 @@ import org.bytedeco.opencv.opencv_core.Size;
  * camera, as in the worker), for each way of sharing the cores: {@link InferenceThreads#perCore}
  * (the worker's choice) against {@link InferenceThreads#singleFrame}; square and 16:9 inputs
  * (the latter is what a dynamic-shape model gets for a 16:9 camera). Prints JSON. Run with
- * {@code bench/inference/throughput.sh}. Arguments: [seconds per case] [camera threads].
+ * {@code bench/inference/run.sh throughput}. Arguments: [seconds per case] [camera threads].
  */
 public final class InferenceThroughputBenchmark {
 
