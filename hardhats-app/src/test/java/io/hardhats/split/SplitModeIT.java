@@ -23,7 +23,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -37,6 +36,7 @@ import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 
 import io.hardhats.TestDatabase;
+import io.hardhats.dashboard.HeadlessChromium;
 import io.hardhats.ingest.RtspTestServer;
 import io.hardhats.vision.SharedFiles;
 import io.lettuce.core.RedisClient;
@@ -51,9 +51,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -86,9 +83,8 @@ class SplitModeIT {
     private static Process web;
     private static Process worker;
     private static int webPort;
-    private static ChromeDriverService chromedriver;
+    private static HeadlessChromium browser;
     private static WebDriver driver;
-    private static Path profile;
     private static final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "split-e2e-reader");
         thread.setDaemon(true);
@@ -145,11 +141,8 @@ class SplitModeIT {
 
     @AfterAll
     static void stopEverything() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (chromedriver != null) {
-            chromedriver.stop();
+        if (browser != null) {
+            browser.close();
         }
         stop(worker);
         stop(web);
@@ -158,11 +151,6 @@ class SplitModeIT {
         }
         stop(redis);
         readers.shutdownNow();
-        if (profile != null) {
-            try (var paths = Files.walk(profile)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
     }
 
     @Test
@@ -493,22 +481,8 @@ class SplitModeIT {
     // --- browser ---
 
     private static void startBrowser() throws IOException {
-        File driverExecutable = new File(System.getProperty("hardhats.chromedriver", "/usr/bin/chromedriver"));
-        File chromium = new File("/usr/lib/chromium/chromium").canExecute() ? new File("/usr/lib/chromium/chromium")
-                : new File("/usr/bin/chromium");
-        // The installed driver, so Selenium Manager never looks for one online.
-        System.setProperty("webdriver.chrome.driver", driverExecutable.getAbsolutePath());
-        profile = Files.createTempDirectory("hardhats-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--no-default-browser-check", "--window-size=1366,900", "--user-data-dir=" + profile);
-        chromedriver = new ChromeDriverService.Builder().usingDriverExecutable(driverExecutable).usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(chromedriver, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(false);
+        driver = browser.driver();
     }
 
     private static void navigate(String hash) {

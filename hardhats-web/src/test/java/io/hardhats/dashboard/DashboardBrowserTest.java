@@ -50,13 +50,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -78,9 +74,8 @@ class DashboardBrowserTest extends ApiTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final int FRAME_WIDTH = 320;
 
-    private static ChromeDriverService service;
+    private static HeadlessChromium browser;
     private static WebDriver driver;
-    private static Path profile;
 
     @Autowired
     LiveBus bus;
@@ -98,39 +93,15 @@ class DashboardBrowserTest extends ApiTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        File chromedriver = new File(System.getProperty("hardhats.chromedriver", "/usr/bin/chromedriver"));
-        File chromium = new File("/usr/lib/chromium/chromium").canExecute() ? new File("/usr/lib/chromium/chromium")
-                : new File("/usr/bin/chromium");
-        // Point Selenium at the installed driver so Selenium Manager never looks for one online.
-        System.setProperty("webdriver.chrome.driver", chromedriver.getAbsolutePath());
-        profile = Files.createTempDirectory("hardhats-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--no-default-browser-check", "--window-size=1366,900", "--user-data-dir=" + profile);
-        LoggingPreferences logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(true);
+        driver = browser.driver();
         Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (var paths = Files.walk(profile)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
