@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +36,7 @@ import javax.imageio.ImageIO;
 
 import io.hardhats.TestDatabase;
 import io.hardhats.dashboard.HeadlessChromium;
+import io.hardhats.stream.MjpegReader;
 import io.hardhats.ingest.RtspTestServer;
 import io.hardhats.vision.SharedFiles;
 import io.lettuce.core.RedisClient;
@@ -72,7 +72,6 @@ class SplitModeIT {
     private static final Duration UI = Duration.ofSeconds(60);
     private static final Duration LIVE = Duration.ofMinutes(3);
     private static final String PASSWORD = "Split-mode-2024";
-    private static final String BOUNDARY = "hardhatsframe";
     private static final String FERNET_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -360,16 +359,13 @@ class SplitModeIT {
             assertThat(in).as("the web's no-signal picture").isNotNull();
             noSignal = in.readAllBytes();
         }
-        HttpResponse<InputStream> response = HTTP.send(request("/api/stream/" + cameraId, cookie).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type").orElse(""))
-                .startsWith("multipart/x-mixed-replace");
-        InputStream in = response.body();
+        MjpegReader stream = new MjpegReader(webPort, "/api/stream/" + cameraId, cookie);
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.contentType()).startsWith("multipart/x-mixed-replace");
         Future<List<byte[]>> reading = readers.submit(() -> {
             List<byte[]> distinct = new ArrayList<>();
             while (distinct.size() < count) {
-                byte[] frame = nextPart(in);
+                byte[] frame = stream.nextFrame();
                 if (Arrays.equals(frame, noSignal)) {
                     continue;
                 }
@@ -387,47 +383,9 @@ class SplitModeIT {
             throw new AssertionError("fewer than " + count + " different live frames on the MJPEG stream within "
                     + LIVE + "; worker log:\n" + tail("worker"));
         } finally {
-            in.close();
+            stream.close();
             reading.cancel(true);
         }
-    }
-
-    private static byte[] nextPart(InputStream in) throws IOException {
-        String boundary = readLine(in);
-        while (boundary.isEmpty()) {
-            boundary = readLine(in);
-        }
-        if (!boundary.equals("--" + BOUNDARY)) {
-            throw new IOException("expected a boundary, got '" + boundary + "'");
-        }
-        int length = -1;
-        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
-            if (line.toLowerCase().startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
-            }
-        }
-        if (length < 0) {
-            throw new IOException("part without a length");
-        }
-        byte[] jpeg = in.readNBytes(length);
-        if (jpeg.length != length) {
-            throw new IOException("stream ended inside a part");
-        }
-        return jpeg;
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1 && b != '\n') {
-            if (b != '\r') {
-                line.write(b);
-            }
-        }
-        if (b == -1 && line.size() == 0) {
-            throw new IOException("stream ended");
-        }
-        return line.toString(StandardCharsets.US_ASCII);
     }
 
     /** The organisation's live events (text/event-stream), read on a background thread. */

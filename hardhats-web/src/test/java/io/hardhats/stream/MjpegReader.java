@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A minimal multipart/x-mixed-replace client: reads one JPEG part at a time, as a browser does. */
-final class MjpegReader implements AutoCloseable {
+public final class MjpegReader implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final HttpResponse<InputStream> response;
     private final InputStream in;
 
-    MjpegReader(int port, String path, String sessionCookie) throws IOException, InterruptedException {
+    public MjpegReader(int port, String path, String sessionCookie) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(10));
         if (sessionCookie != null) {
@@ -28,16 +28,16 @@ final class MjpegReader implements AutoCloseable {
         this.in = response.body();
     }
 
-    int status() {
+    public int status() {
         return response.statusCode();
     }
 
-    String contentType() {
+    public String contentType() {
         return response.headers().firstValue("content-type").orElse("");
     }
 
     /** The next part's JPEG bytes, checking the boundary and part headers on the way. */
-    byte[] nextFrame() throws IOException {
+    public byte[] nextFrame() throws IOException {
         String boundary = readLine();
         while (boundary.isEmpty()) {
             boundary = readLine();
