@@ -58,18 +58,8 @@ public class CameraHostGuard {
      * will report it unreachable (and {@link #pinned} checks it again then).
      */
     public void check(String host) {
-        if (allowPrivate) {
-            return;
-        }
-        if (METADATA_HOSTS.contains(host.toLowerCase(Locale.ROOT))) {
-            throw new ForbiddenHostException();
-        }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                refuseForbidden(address);
-            }
-        } catch (UnknownHostException e) {
-            // reported by whatever connects
+        if (!allowPrivate) {
+            vettedAddresses(host);
         }
     }
 
@@ -91,20 +81,9 @@ public class CameraHostGuard {
             return url; // not a URL FFmpeg can open either; it reports the error
         }
         String host = uri.getHost();
-        if (host == null) {
+        InetAddress[] addresses = host == null ? null : vettedAddresses(host);
+        if (addresses == null) {
             return url;
-        }
-        if (METADATA_HOSTS.contains(host.toLowerCase(Locale.ROOT))) {
-            throw new ForbiddenHostException();
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            return url;
-        }
-        for (InetAddress address : addresses) {
-            refuseForbidden(address);
         }
         String literal = addresses[0] instanceof Inet6Address
                 ? "[" + addresses[0].getHostAddress() + "]" : addresses[0].getHostAddress();
@@ -116,10 +95,23 @@ public class CameraHostGuard {
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
-    private static void refuseForbidden(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
-                || METADATA_HOSTS.contains(address.getHostAddress())) {
+    /** Every address {@code host} resolves to, all allowed; null when it does not resolve from here. */
+    private static InetAddress[] vettedAddresses(String host) {
+        if (METADATA_HOSTS.contains(host.toLowerCase(Locale.ROOT))) {
             throw new ForbiddenHostException();
         }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+        for (InetAddress address : addresses) {
+            if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()
+                    || METADATA_HOSTS.contains(address.getHostAddress())) {
+                throw new ForbiddenHostException();
+            }
+        }
+        return addresses;
     }
 }

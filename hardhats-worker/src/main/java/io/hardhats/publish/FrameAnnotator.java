@@ -72,7 +72,7 @@ public class FrameAnnotator {
                 Point origin = new Point((canvas.cols() - size.width()) / 2, canvas.rows() - size.height() - 16);
                 label(canvas, text, origin, big, new Scalar(0, 200, 255, 0), new Scalar(0, 0, 0, 0));
             }
-            return Jpeg.withCaptureTime(Jpeg.encode(canvas, jpegQuality), at);
+            return Jpeg.encodeCapturedAt(canvas, jpegQuality, at);
         }
     }
 
