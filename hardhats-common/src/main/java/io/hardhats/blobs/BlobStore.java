@@ -69,6 +69,7 @@ public class BlobStore {
         return id;
     }
 
+    /** The whole blob in memory: for small ones (thumbnails); videos go through {@link #copyTo}. */
     @Transactional(readOnly = true)
     public Optional<Blob> read(UUID id) {
         Optional<String> type = jdbc.sql("SELECT content_type FROM blobs WHERE id = ?").param(id)
@@ -94,7 +95,8 @@ public class BlobStore {
         if (jdbc.sql("SELECT count(*) FROM blobs WHERE id = ?").param(id).query(Long.class).single() == 0) {
             return false;
         }
-        jdbc.sql("SELECT data FROM blob_chunks WHERE blob_id = ? ORDER BY seq").param(id).query(rs -> {
+        // One row per fetch: without a fetch size the driver reads every chunk into memory first.
+        jdbc.sql("SELECT data FROM blob_chunks WHERE blob_id = ? ORDER BY seq").withFetchSize(1).param(id).query(rs -> {
             try {
                 out.write(rs.getBytes(1));
             } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.hardhats.ingest;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -18,10 +19,23 @@ public final class GrabberOptions {
     static final String ANALYZE_DURATION_US = "2000000";
     static final String PROBE_SIZE_BYTES = "2000000";
 
+    /** The largest picture decoded (4K UHD); a larger one is refused before its first frame. */
+    public static final int MAX_WIDTH = 3840;
+    public static final int MAX_HEIGHT = 2160;
+
+    /**
+     * The largest single block FFmpeg may allocate in this process (its default is 2 GiB). A 4K
+     * frame in BGR is 25 MB; a file that declares a huge picture makes FFmpeg (and the grabber's
+     * BGR buffer, allocated while starting, before any size can be checked) fail that one
+     * source instead of taking hundreds of MB of native memory per attempt.
+     */
+    static final long MAX_ALLOC_BYTES = 64L * 1024 * 1024;
+
     static {
-        // FFmpeg logs straight to stderr, where nothing can redact it: keep it to fatal errors.
         try {
+            // FFmpeg logs straight to stderr, where nothing can redact it: keep it to fatal errors.
             avutil.av_log_set_level(avutil.AV_LOG_FATAL);
+            avutil.av_max_alloc(MAX_ALLOC_BYTES);
         } catch (Throwable ignored) {
             // natives missing: the grabber reports it when it starts
         }
@@ -43,6 +57,20 @@ public final class GrabberOptions {
         }
         started.setImageWidth(maxWidth);
         started.setImageHeight(Math.max(2, (int) Math.round((double) height * maxWidth / width / 2) * 2));
+    }
+
+    /** Why a started grabber's picture is refused, or empty when its size is one the product decodes. */
+    public static Optional<SourceFailure> unsupportedSize(FFmpegFrameGrabber started) {
+        int width = started.getImageWidth();
+        int height = started.getImageHeight();
+        if (width <= 0 || height <= 0) {
+            return Optional.of(SourceFailure.notAVideo("no video stream"));
+        }
+        if ((long) width * height > (long) MAX_WIDTH * MAX_HEIGHT || Math.max(width, height) > 2 * MAX_WIDTH) {
+            return Optional.of(SourceFailure.notAVideo("the picture is " + width + "x" + height
+                    + ", larger than the " + MAX_WIDTH + "x" + MAX_HEIGHT + " cameras may send"));
+        }
+        return Optional.empty();
     }
 
     public static boolean isRtsp(String url) {

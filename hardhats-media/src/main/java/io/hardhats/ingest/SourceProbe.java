@@ -1,8 +1,11 @@
 package io.hardhats.ingest;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.springframework.stereotype.Component;
@@ -23,14 +26,20 @@ public class SourceProbe {
         }
     }
 
-    public static final Duration DEFAULT_LIMIT = Duration.ofSeconds(10);
-
     public Result probe(String url) {
-        return probe(url, DEFAULT_LIMIT);
+        return probe(url, ProbeLimits.DEFAULTS.deadline(), ProbeLimits.DEFAULTS);
     }
 
-    /** Probes {@code url}, spending at most about {@code limit}. Never throws. */
     public Result probe(String url, Duration limit) {
+        return probe(url, limit, ProbeLimits.DEFAULTS);
+    }
+
+    /**
+     * Probes {@code url}, spending at most about {@code limit} and the byte and frame budgets of
+     * {@code limits}; once a budget is spent it reports what it has (the keyframe interval
+     * unmeasured). Never throws.
+     */
+    public Result probe(String url, Duration limit, ProbeLimits limits) {
         if (url == null || url.isBlank()) {
             return Result.failed(new SourceFailure(SourceFailure.Kind.NOT_FOUND, "not found: no URL"));
         }
@@ -39,18 +48,21 @@ public class SourceProbe {
         FFmpegFrameGrabber grabber = GrabberOptions.create(url, ioTimeout, false);
         try {
             grabber.start();
+            Optional<SourceFailure> unsupported = GrabberOptions.unsupportedSize(grabber);
+            if (unsupported.isPresent()) {
+                return Result.failed(unsupported.get());
+            }
             int width = grabber.getImageWidth();
             int height = grabber.getImageHeight();
-            if (width <= 0 || height <= 0) {
-                return Result.failed(SourceFailure.notAVideo("no video stream"));
-            }
             String codec = grabber.getVideoCodecName();
             double fps = grabber.getVideoFrameRate();
-            // Keyframe interval: the time between the first two keyframes, within the time left.
+            // Keyframe interval: the time between the first two keyframes, within the budgets.
             long firstKey = Long.MIN_VALUE;
             OptionalLong interval = OptionalLong.empty();
             boolean anyFrame = false;
-            while (System.nanoTime() < deadline) {
+            BytesRead bytes = new BytesRead(grabber);
+            for (int frames = 0; frames < limits.maxFrames() && System.nanoTime() < deadline
+                    && bytes.total() < limits.maxBytes().toBytes(); frames++) {
                 Frame frame = grabber.grabImage();
                 if (frame == null) {
                     break;
@@ -81,6 +93,26 @@ public class SourceProbe {
             } catch (Exception ignored) {
                 // nothing more to report
             }
+        }
+    }
+
+    /**
+     * Media read since the stream was opened, where FFmpeg reads through its own input (files,
+     * placeholder copies, HTTP). An RTSP demuxer owns its connection and counts nothing; there
+     * the frame budget and the deadline bound the work.
+     */
+    private static final class BytesRead {
+        private final AVIOContext input;
+        private final long atStart;
+
+        BytesRead(FFmpegFrameGrabber started) {
+            AVFormatContext format = started.getFormatContext();
+            this.input = format == null || format.pb() == null || format.pb().isNull() ? null : format.pb();
+            this.atStart = input == null ? 0 : input.bytes_read();
+        }
+
+        long total() {
+            return input == null ? 0 : input.bytes_read() - atStart;
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.hardhats.cameras;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +16,19 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.blobs.BlobStore;
+import io.hardhats.ingest.ProbeLimits;
 import io.hardhats.ingest.SourceFailure;
 import io.hardhats.ingest.SourceProbe;
+import io.hardhats.tenancy.TenantContext;
 import io.hardhats.web.ApiException;
 import jakarta.annotation.PreDestroy;
 import org.springframework.http.HttpStatus;
@@ -31,15 +38,12 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * "Test connection" and placeholder uploads. Both open media with FFmpeg in this process (no
- * worker needed), outside any database transaction, and give up after {@link #LIMIT}.
+ * worker needed), outside any database transaction, one at a time per organisation and a few in
+ * all ({@link ProbeSlots}), and answer within {@link ProbeLimits#deadline()}, fetching a
+ * placeholder from the database included.
  */
 @Service
 public class CameraTools {
-
-    /** The longest a test or an upload check may take. */
-    static final Duration LIMIT = Duration.ofSeconds(10);
-    /** What the probe itself may spend, leaving room to answer within {@link #LIMIT}. */
-    private static final Duration PROBE_LIMIT = Duration.ofSeconds(8);
 
     /** The placeholder upload's answer: the camera as usual, plus what the video holds. */
     public record PlaceholderUpload(@JsonUnwrapped CameraView camera, CameraTestResult video) {
@@ -50,18 +54,23 @@ public class CameraTools {
     private final CameraUrls urls;
     private final CameraHostGuard hosts;
     private final SourceProbe probe;
+    private final ProbeLimits limits;
+    private final ProbeSlots slots;
     private final BlobStore blobs;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final ExecutorService probes;
 
     public CameraTools(CameraRepository cameras, CameraService service, CameraUrls urls, CameraHostGuard hosts,
-            SourceProbe probe, BlobStore blobs, AuditTrail audit, TransactionTemplate transactions) {
+            SourceProbe probe, ProbeLimits limits, ProbeSlots slots, BlobStore blobs, AuditTrail audit,
+            TransactionTemplate transactions) {
         this.cameras = cameras;
         this.service = service;
         this.urls = urls;
         this.hosts = hosts;
         this.probe = probe;
+        this.limits = limits;
+        this.slots = slots;
         this.blobs = blobs;
         this.audit = audit;
         this.transactions = transactions;
@@ -92,11 +101,12 @@ public class CameraTools {
         if (target.type() == SourceType.FILE) {
             result = target.placeholder() == null
                     ? CameraTestResult.failed("not_found", "not found: this camera has no placeholder video yet")
-                    : testBlob(target.placeholder());
+                    : CameraTestResult.of(probeWithin(deadline -> probeBlob(target.placeholder(), deadline)));
         } else if (target.url() == null) {
             result = CameraTestResult.failed("not_found", "not found: this camera has no RTSP URL");
         } else {
-            result = CameraTestResult.of(probe(hosts.pinned(target.url())));
+            String pinned = hosts.pinned(target.url());
+            result = CameraTestResult.of(probeWithin(deadline -> probe.probe(pinned, probeTime(deadline), limits)));
         }
         transactions.executeWithoutResult(status -> audit.record("camera_test", "camera", id,
                 result.ok() ? Map.of("ok", true) : Map.of("ok", false, "error", result.error())));
@@ -118,7 +128,9 @@ public class CameraTools {
             try (InputStream in = file.getInputStream()) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            CameraTestResult video = CameraTestResult.of(probe(copy.toString()));
+            String local = copy.toString();
+            CameraTestResult video = CameraTestResult.of(
+                    probeWithin(deadline -> probe.probe(local, probeTime(deadline), limits)));
             if (!video.ok()) {
                 // Not FFmpeg's message: it may name the server's temporary file.
                 throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "not_a_video",
@@ -159,16 +171,23 @@ public class CameraTools {
         }
     }
 
-    private CameraTestResult testBlob(UUID blobId) {
+    /**
+     * The placeholder, streamed from the database to a temporary file (never whole in memory)
+     * and probed there; the copy stops at the deadline.
+     */
+    private SourceProbe.Result probeBlob(UUID blobId, long deadline) {
         Path copy = null;
         try {
-            byte[] bytes = blobs.read(blobId).map(BlobStore.Blob::bytes).orElse(null);
-            if (bytes == null) {
-                return CameraTestResult.failed("not_found", "not found: the placeholder video is missing");
-            }
             copy = Files.createTempFile("hardhats-placeholder", ".video");
-            Files.write(copy, bytes);
-            return CameraTestResult.of(probe(copy.toString()));
+            boolean found;
+            try (OutputStream out = new UntilDeadline(Files.newOutputStream(copy), deadline)) {
+                found = blobs.copyTo(blobId, out);
+            }
+            if (!found) {
+                return new SourceProbe.Result(false, null, 0, 0, 0, null,
+                        new SourceFailure(SourceFailure.Kind.NOT_FOUND, "not found: the placeholder video is missing"));
+            }
+            return probe.probe(copy.toString(), probeTime(deadline), limits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -182,15 +201,39 @@ public class CameraTools {
         }
     }
 
-    /** The probe, cut off at {@link #LIMIT} however long FFmpeg takes to give up. */
-    private SourceProbe.Result probe(String url) {
-        Future<SourceProbe.Result> running = probes.submit(() -> probe.probe(url, PROBE_LIMIT));
+    /**
+     * Runs {@code work} (given its deadline, in {@link System#nanoTime()} terms) in a probe slot of
+     * the current organisation and answers by the deadline however long FFmpeg takes to give up.
+     * The slot is freed when the work has really ended.
+     */
+    private SourceProbe.Result probeWithin(LongFunction<SourceProbe.Result> work) {
+        UUID organizationId = TenantContext.requireOrganization();
+        ProbeSlots.Slot slot = slots.acquire(organizationId);
+        long deadline = System.nanoTime() + limits.deadline().toNanos();
+        Future<SourceProbe.Result> running;
         try {
-            return running.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            running = probes.submit(() -> {
+                try {
+                    return TenantContext.callAs(organizationId, () -> work.apply(deadline));
+                } finally {
+                    slot.close();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            slot.close();
+            throw e;
+        }
+        try {
+            return running.get(limits.deadline().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             running.cancel(true);
             return timedOut();
         } catch (ExecutionException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof InterruptedIOException) {
+                    return timedOut();
+                }
+            }
             return new SourceProbe.Result(false, null, 0, 0, 0, null, SourceFailure.classify(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -198,9 +241,32 @@ public class CameraTools {
         }
     }
 
-    private static SourceProbe.Result timedOut() {
+    /** What FFmpeg may spend of the time left: four fifths, leaving room to close and answer. */
+    private static Duration probeTime(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()) * 4 / 5);
+    }
+
+    private SourceProbe.Result timedOut() {
         return new SourceProbe.Result(false, null, 0, 0, 0, null,
-                SourceFailure.timeout("no answer within " + LIMIT.toSeconds() + " s"));
+                SourceFailure.timeout("no answer within " + limits.deadline().toSeconds() + " s"));
+    }
+
+    /** Refuses writes once the deadline has passed or the probe was cancelled. */
+    private static final class UntilDeadline extends FilterOutputStream {
+        private final long deadline;
+
+        UntilDeadline(OutputStream out, long deadline) {
+            super(out);
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (Thread.currentThread().isInterrupted() || System.nanoTime() - deadline > 0) {
+                throw new InterruptedIOException("the deadline passed while copying the placeholder");
+            }
+            out.write(bytes, offset, length);
+        }
     }
 
     private Camera find(UUID id) {

@@ -26,7 +26,9 @@ public record RtspUrl(String withoutCredentials, String host, String username, S
             throw ApiException.invalid("rtsp_url: must start with rtsp:// or rtsps://");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw ApiException.invalid("rtsp_url: must name a host");
+            // Java sees no host in forms like 127.1 or 1.2.3.4.5 that FFmpeg would still connect to.
+            throw ApiException.invalid("rtsp_url: must name a host: a name, a dotted IPv4 address such as"
+                    + " 192.0.2.10 or a bracketed IPv6 address");
         }
         String username = null;
         String password = null;

@@ -47,8 +47,12 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException tooManyRequests(Duration retryAfter) {
-        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-                "too many attempts; retry in " + Math.max(1, retryAfter.toSeconds()) + " s", retryAfter);
+        return tooManyRequests("rate_limited", "too many attempts; retry in " + Math.max(1, retryAfter.toSeconds())
+                + " s", retryAfter);
+    }
+
+    public static ApiException tooManyRequests(String error, String detail, Duration retryAfter) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, error, detail, retryAfter);
     }
 
     public HttpStatus status() {

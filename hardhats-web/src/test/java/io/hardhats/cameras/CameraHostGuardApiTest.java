@@ -20,7 +20,10 @@ class CameraHostGuardApiTest extends ApiTest {
     void loopbackLinkLocalAndMetadataHostsAreRefusedAndNothingIsCreated() {
         Member admin = register("Ssrf Corp");
         for (String url : new String[] {"rtsp://127.0.0.1:8554/cam", "rtsp://localhost/cam", "rtsp://[::1]/cam",
-                "rtsp://169.254.169.254/latest", "rtsps://169.254.10.20/cam", "rtsp://0.0.0.0/cam"}) {
+                "rtsp://169.254.169.254/latest", "rtsps://169.254.10.20/cam", "rtsp://0.0.0.0/cam",
+                "rtsp://0x7f000001:18554/a", "rtsp://017700000001:18554/a", "rtsp://0x0:18554/a",
+                "rtsp://0177.0.0.1/a", "rtsp://2130706433/a", "rtsp://127.1/a", "rtsp://[::ffff:127.0.0.1]/a",
+                "rtsp://0xa9fea9fe/latest", "rtsp://08.1.1.1/a", "rtsp://127.0.0.1./a"}) {
             HttpResult result = admin.client().post("/api/v1/cameras",
                     Map.of("name", "Probe", "source_type", "rtsp", "rtsp_url", url));
             assertThat(result.status()).as(url).isEqualTo(422);
@@ -48,7 +51,7 @@ class CameraHostGuardApiTest extends ApiTest {
         // As if saved while private hosts were allowed, or a name that now resolves to loopback.
         try (Connection connection = DriverManager.getConnection(TestDatabase.url());
                 PreparedStatement update = connection.prepareStatement(
-                        "UPDATE cameras SET rtsp_url = 'rtsp://127.0.0.1:1/cam' WHERE id = ?")) {
+                        "UPDATE cameras SET rtsp_url = 'rtsp://0x7f000001:1/cam' WHERE id = ?")) {
             update.setObject(1, camera);
             assertThat(update.executeUpdate()).isEqualTo(1);
         }

@@ -267,8 +267,9 @@ public final class FfmpegCameraIngest implements CameraIngest {
             FFmpegFrameGrabber grabber = GrabberOptions.create(target, settings.ioTimeout(), keyOnly);
             try {
                 grabber.start();
-                if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
-                    return new Session(false, Duration.ZERO, SourceFailure.notAVideo("no video stream"), false);
+                Optional<SourceFailure> unsupported = GrabberOptions.unsupportedSize(grabber);
+                if (unsupported.isPresent()) {
+                    return new Session(false, Duration.ZERO, unsupported.get(), false);
                 }
                 GrabberOptions.limitWidth(grabber, source.maxFrameWidth());
                 pacer.restartClock();
