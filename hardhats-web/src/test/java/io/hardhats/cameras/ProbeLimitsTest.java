@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import io.hardhats.ingest.ProbeLimits;
+import io.hardhats.ingest.TestVideos;
 import io.hardhats.support.ApiTest;
 import io.hardhats.support.HttpResult;
-import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,19 +56,9 @@ class ProbeLimitsTest extends ApiTest {
 
     @BeforeAll
     static void media() throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "probe-limits").toAbsolutePath());
-        largeVideo = dir.resolve("large.nut");
-        if (!Files.isRegularFile(largeVideo)) {
-            Path tmp = dir.resolve("large.tmp.nut");
-            String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
-            Process process = new ProcessBuilder(List.of(ffmpeg, "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi",
-                    "-i", "testsrc=size=640x480:rate=25", "-frames:v", Integer.toString(LARGE_VIDEO_FRAMES),
-                    "-c:v", "rawvideo", "-pix_fmt", "yuv420p", tmp.toString()))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("ffmpeg.log").toFile()).start();
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(Files.readString(dir.resolve("ffmpeg.log"))).isZero();
-            Files.move(tmp, largeVideo);
-        }
+        largeVideo = TestVideos.make(Path.of("target", "probe-limits", "large.nut").toAbsolutePath(),
+                "testsrc=size=640x480:rate=25", "-frames:v", Integer.toString(LARGE_VIDEO_FRAMES), "-c:v", "rawvideo",
+                "-pix_fmt", "yuv420p");
         // A "camera" that accepts the connection and never says a word: each test of it holds its
         // probe slot until FFmpeg's read timeout.
         silentCamera = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -125,6 +115,7 @@ class ProbeLimitsTest extends ApiTest {
         attacking.set(false);
         health.join();
         long grown = residentBytes() - before;
+        System.out.printf("RSS before %d MB, growth over %d tests %d MB%n", before >> 20, answers.size(), grown >> 20);
 
         assertThat(grown).as("RSS growth, bytes").isLessThan(RSS_GROWTH_BOUND_BYTES);
         assertThat(healthStatuses).isNotEmpty().containsOnly(200);
