@@ -89,7 +89,7 @@ class CameraPipelineEndToEndTest {
         await().atMost(Duration.ofSeconds(120)).until(() -> count(organization,
                 "SELECT count(*) FROM events WHERE camera_id = ? AND thumbnail_path IS NOT NULL", cameraId) > 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> count(organization,
-                "SELECT coalesce(sum(total_violations), 0) FROM daily_stats WHERE camera_id = ?", cameraId) > 0);
+                "SELECT coalesce(sum(count), 0) FROM daily_violation_counts WHERE camera_id = ?", cameraId) > 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> count(organization,
                 "SELECT coalesce(sum(frames_processed), 0) FROM daily_stats WHERE camera_id = ?", cameraId) > 0);
     }
