@@ -3,6 +3,7 @@ package io.hardhats.cameras;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.crypto.CredentialCipher;
@@ -204,8 +205,9 @@ public class CameraService {
 
     private static void checkSize(String field, Integer size) {
         if (size != null && !InferenceSize.isAllowed(size)) {
-            throw ApiException.invalid(field + ": must be a preset " + InferenceSize.PRESETS + " or "
-                    + InferenceSize.MIN + "–" + InferenceSize.MAX + " in steps of " + InferenceSize.MULTIPLE);
+            String presets = InferenceSize.PRESETS.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            throw ApiException.invalid(field + ": must be a preset (" + presets + ") or " + InferenceSize.MIN + "–"
+                    + InferenceSize.MAX + " in steps of " + InferenceSize.MULTIPLE);
         }
     }
 
