@@ -79,6 +79,33 @@ class CameraChecksTest {
         }
     }
 
+    @Test
+    void rowsWrittenAroundTheApiAreMovedInsideTheLimits() throws SQLException {
+        String url = TestDatabase.freshDatabase();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("3").load().migrate();
+        UUID organization = UUID.randomUUID();
+        UUID camera = UUID.randomUUID();
+        try (Connection old = DriverManager.getConnection(url)) {
+            old.createStatement().execute("INSERT INTO organizations (id, name, slug, max_cameras, max_users) VALUES ('"
+                    + organization + "', 'Old', 'old-" + organization + "', 5, 5)");
+            old.createStatement().execute("INSERT INTO cameras (id, organization_id, name, source_type, target_fps, "
+                    + "confidence_threshold, inference_width, inference_height) VALUES ('" + camera + "', '"
+                    + organization + "', 'Old', 'file', 5, 0.01, 700, 1920)");
+        }
+
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+
+        try (Connection migrated = DriverManager.getConnection(url)) {
+            var row = migrated.createStatement().executeQuery(
+                    "SELECT target_fps, confidence_threshold, inference_width, inference_height FROM cameras");
+            row.next();
+            assertThat(row.getDouble(1)).isEqualTo(AnalysisRate.MAX_FPS);
+            assertThat(row.getDouble(2)).isEqualTo(ConfidenceThreshold.MIN);
+            assertThat(row.getInt(3)).isEqualTo(InferenceSize.DEFAULT);
+            assertThat(row.getInt(4)).isEqualTo(1920);
+        }
+    }
+
     /** Steps across a range, plus each limit's own neighbours and values that are no number. */
     private static List<Double> fractions(double from, double to, double step) {
         List<Double> values = new ArrayList<>();

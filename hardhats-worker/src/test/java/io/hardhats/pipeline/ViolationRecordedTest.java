@@ -23,8 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         properties = {"hardhats.role=worker", "hardhats.fleet.enabled=false",
                 "hardhats.secret-key=test-only-signing-key-0123456789-abcdefghij",
                 "hardhats.encryption-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="})
+@Import(ViolationRecordedTest.Reactions.class)
 class ViolationRecordedTest {
 
     private static final byte[] THUMBNAIL = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
@@ -51,14 +51,6 @@ class ViolationRecordedTest {
         @TransactionalEventListener
         public void on(ViolationRecorded recorded) {
             heard.add(recorded);
-        }
-    }
-
-    @TestConfiguration
-    static class ReactionsConfiguration {
-        @Bean
-        Reactions reactions() {
-            return new Reactions();
         }
     }
 
