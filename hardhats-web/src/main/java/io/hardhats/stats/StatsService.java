@@ -13,10 +13,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.hardhats.cameras.Camera;
 import io.hardhats.cameras.CameraRepository;
 import io.hardhats.cameras.CameraStatus;
@@ -35,12 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StatsService {
 
-    /**
-     * Violations by type and analysed frames. In JSON each violation type is a field of its own,
-     * between {@code total_violations} and {@code frames_processed}, zero or not.
-     */
-    @JsonPropertyOrder({"total_violations", "violations", "frames_processed"})
-    public record Counts(@JsonIgnore Map<ViolationType, Long> byType, long framesProcessed) {
+    /** Violations by type (every type, zero or not) and analysed frames. */
+    public record Counts(Map<ViolationType, Long> byType, long framesProcessed) {
 
         static final Counts ZERO = new Counts(Map.of(), 0);
 
@@ -52,14 +46,18 @@ public class StatsService {
             byType = Collections.unmodifiableMap(every);
         }
 
-        @JsonProperty("total_violations")
         public long totalViolations() {
             return byType.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        @JsonAnyGetter
-        Map<String, Long> violations() {
-            return byWireName(byType);
+        /** In JSON: the total, then a field of its own per violation type, then the frames. */
+        @JsonValue
+        public Map<String, Long> json() {
+            Map<String, Long> fields = new LinkedHashMap<>();
+            fields.put("total_violations", totalViolations());
+            fields.putAll(byWireName(byType));
+            fields.put("frames_processed", framesProcessed);
+            return fields;
         }
 
         Counts plus(ViolationType type, long count) {
