@@ -2,6 +2,10 @@ package io.hardhats;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -32,5 +36,14 @@ public final class TestDatabase {
             }));
         }
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** A new, empty database on the same server, for tests that migrate a schema step by step. */
+    public static String freshDatabase() throws SQLException {
+        String name = "fresh_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection server = DriverManager.getConnection(url())) {
+            server.createStatement().execute("CREATE DATABASE " + name);
+        }
+        return postgres.getJdbcUrl("postgres", name);
     }
 }

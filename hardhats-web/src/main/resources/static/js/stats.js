@@ -1,9 +1,9 @@
 // Statistics as charts (Chart.js from its WebJar, loaded as a classic script: window.Chart).
 import { get } from './api.js';
 import { state, loadCameras } from './state.js';
-import { h, field, select, errorBox } from './ui.js';
+import { h, field, select, errorBox, VIOLATION_TYPES } from './ui.js';
 
-const COLORS = { no_hardhat: '#f2a900', no_vest: '#1f5fbf', zone_breach: '#c62828', frames: '#2e7d32', rate: '#6a1b9a' };
+const COLORS = { frames: '#2e7d32', rate: '#6a1b9a' };
 
 function isoDay(date) {
   return date.toISOString().slice(0, 10);
@@ -79,11 +79,8 @@ function draw(canvases, daily) {
   const { Chart } = window;
   const labels = daily.days.map((d) => d.date);
   const common = { responsive: true, maintainAspectRatio: false, animation: { duration: 300 } };
-  const stackedByType = (rows, get) => [
-    { label: 'No hard hat', data: rows.map((r) => get(r).no_hardhat), backgroundColor: COLORS.no_hardhat },
-    { label: 'No vest', data: rows.map((r) => get(r).no_vest), backgroundColor: COLORS.no_vest },
-    { label: 'Zone breach', data: rows.map((r) => get(r).zone_breach), backgroundColor: COLORS.zone_breach },
-  ];
+  const stackedByType = (rows, get) => VIOLATION_TYPES.map(({ type, label, color }) => (
+    { label, data: rows.map((r) => get(r)[type]), backgroundColor: color }));
   const stacked = { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } };
   const charts = [];
   charts.push(new Chart(canvases.daily, {

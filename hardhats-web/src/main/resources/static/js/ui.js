@@ -80,11 +80,14 @@ export function toast(message, kind = 'info') {
   setTimeout(() => item.remove(), 4000);
 }
 
-export const VIOLATION_LABELS = {
-  no_hardhat: 'No hard hat',
-  no_vest: 'No hi-vis vest',
-  zone_breach: 'Zone breach',
-};
+// The violation types the server knows (ViolationType), in its order, with how the dashboard shows them.
+export const VIOLATION_TYPES = [
+  { type: 'no_hardhat', label: 'No hard hat', color: '#f2a900' },
+  { type: 'no_vest', label: 'No hi-vis vest', color: '#1f5fbf' },
+  { type: 'zone_breach', label: 'Zone breach', color: '#c62828' },
+];
+
+export const VIOLATION_LABELS = Object.fromEntries(VIOLATION_TYPES.map(({ type, label }) => [type, label]));
 
 export function violationLabel(type) {
   return VIOLATION_LABELS[type] || type || 'Violation';

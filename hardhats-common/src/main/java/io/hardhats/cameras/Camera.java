@@ -91,11 +91,11 @@ public class Camera extends TenantOwned {
         this.id = UUID.randomUUID();
         this.name = name;
         this.sourceType = sourceType;
-        this.inferenceWidth = 640;
-        this.inferenceHeight = 640;
-        this.targetFps = 0.5;
+        this.inferenceWidth = InferenceSize.DEFAULT;
+        this.inferenceHeight = InferenceSize.DEFAULT;
+        this.targetFps = AnalysisRate.DEFAULT_FPS;
         this.detectionMode = DetectionMode.PPE;
-        this.confidenceThreshold = 0.5;
+        this.confidenceThreshold = ConfidenceThreshold.DEFAULT;
         this.active = true;
         this.status = CameraStatus.OFFLINE;
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -10,7 +10,10 @@ import java.util.UUID;
 
 import io.hardhats.persistence.TenantOwned;
 
-/** One camera's violation counts and analysed frames for one day (UTC); upserted by workers. */
+/**
+ * One camera's analysed frames for one day (UTC); upserted by workers. Its violations are counted
+ * per type in {@link DailyViolationCount}.
+ */
 @Entity
 @Table(name = "daily_stats")
 public class DailyStat extends TenantOwned {
@@ -23,32 +26,16 @@ public class DailyStat extends TenantOwned {
 
     private LocalDate date;
 
-    @Column(name = "total_violations")
-    private int totalViolations;
-
-    @Column(name = "no_hardhat_count")
-    private int noHardhatCount;
-
-    @Column(name = "no_vest_count")
-    private int noVestCount;
-
-    @Column(name = "zone_breach_count")
-    private int zoneBreachCount;
-
     @Column(name = "frames_processed")
     private long framesProcessed;
 
     protected DailyStat() {
     }
 
-    public DailyStat(UUID cameraId, LocalDate date, int noHardhat, int noVest, int zoneBreach, long framesProcessed) {
+    public DailyStat(UUID cameraId, LocalDate date, long framesProcessed) {
         this.id = UUID.randomUUID();
         this.cameraId = cameraId;
         this.date = date;
-        this.noHardhatCount = noHardhat;
-        this.noVestCount = noVest;
-        this.zoneBreachCount = zoneBreach;
-        this.totalViolations = noHardhat + noVest + zoneBreach;
         this.framesProcessed = framesProcessed;
     }
 
@@ -58,22 +45,6 @@ public class DailyStat extends TenantOwned {
 
     public LocalDate getDate() {
         return date;
-    }
-
-    public int getTotalViolations() {
-        return totalViolations;
-    }
-
-    public int getNoHardhatCount() {
-        return noHardhatCount;
-    }
-
-    public int getNoVestCount() {
-        return noVestCount;
-    }
-
-    public int getZoneBreachCount() {
-        return zoneBreachCount;
     }
 
     public long getFramesProcessed() {

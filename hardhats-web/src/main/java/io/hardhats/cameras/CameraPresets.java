@@ -18,14 +18,6 @@ public record CameraPresets(List<Resolution> resolutions, Range customResolution
     public record Defaults(int inferenceWidth, int inferenceHeight, double targetFps, double confidenceThreshold) {
     }
 
-    public static final int MIN_SIZE = 320;
-    public static final int MAX_SIZE = 1920;
-    public static final int SIZE_MULTIPLE = 32;
-    public static final double MIN_FPS = 0.25;
-    public static final double MAX_FPS = 2.0;
-    public static final double MIN_CONFIDENCE = 0.05;
-    public static final double MAX_CONFIDENCE = 0.95;
-
     public static final CameraPresets STANDARD = new CameraPresets(
             List.of(new Resolution("640", 640, 640,
                             "Default. Workers up to ~15 m from the camera; cheapest, most cameras per worker."),
@@ -35,18 +27,13 @@ public record CameraPresets(List<Resolution> resolutions, Range customResolution
                             "Large sites and high-mounted cameras where heads are small; about 3x the cost of 640."),
                     new Resolution("1280", 1280, 1280,
                             "Very wide or distant views (cranes, perimeters); about 4x the cost of 640.")),
-            new Range(MIN_SIZE, MAX_SIZE, (double) SIZE_MULTIPLE),
+            new Range(InferenceSize.MIN, InferenceSize.MAX, (double) InferenceSize.MULTIPLE),
             List.of(new Rate(0.25, "One frame every 4 s: quiet areas, storage yards, many cameras per worker."),
                     new Rate(0.5, "Default. One frame every 2 s: general site coverage."),
                     new Rate(1.0, "Entrances, gates and walkways where people pass quickly."),
                     new Rate(2.0, "Forbidden zones and hazardous areas where seconds matter.")),
-            new Range(MIN_FPS, MAX_FPS, null),
-            new Range(MIN_CONFIDENCE, MAX_CONFIDENCE, null),
-            new Defaults(640, 640, 0.5, 0.5));
-
-    /** A preset size, or a custom one from 320 to 1920 in steps of 32. */
-    public static boolean isAllowedSize(int size) {
-        boolean preset = STANDARD.resolutions().stream().anyMatch(r -> r.width() == size);
-        return preset || (size >= MIN_SIZE && size <= MAX_SIZE && size % SIZE_MULTIPLE == 0);
-    }
+            new Range(AnalysisRate.MIN_FPS, AnalysisRate.MAX_FPS, null),
+            new Range(ConfidenceThreshold.MIN, ConfidenceThreshold.MAX, null),
+            new Defaults(InferenceSize.DEFAULT, InferenceSize.DEFAULT, AnalysisRate.DEFAULT_FPS,
+                    ConfidenceThreshold.DEFAULT));
 }

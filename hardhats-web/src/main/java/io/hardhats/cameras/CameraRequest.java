@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * A camera to create, or the fields of one to change (null = unchanged). {@code username} and
- * {@code password} are write-only; credentials may instead come as the URL's user info.
+ * {@code password} are write-only; credentials may instead come as the URL's user info. Inference
+ * size, analysis rate and confidence are checked by {@link CameraService} against their one home
+ * in the {@code cameras} package ({@link InferenceSize}, {@link AnalysisRate}, {@link ConfidenceThreshold}).
  */
 public record CameraRequest(
         @Size(min = 1, max = 120) String name,
@@ -20,12 +22,12 @@ public record CameraRequest(
         Boolean usePlaceholder,
         Integer inferenceWidth,
         Integer inferenceHeight,
-        @DecimalMin("0.25") @DecimalMax("2.0") Double targetFps,
+        Double targetFps,
         @DecimalMin("0.0") @DecimalMax("1.0") Double positionX,
         @DecimalMin("0.0") @DecimalMax("1.0") Double positionY,
         DetectionMode detectionMode,
         @Size(max = 100) List<List<Double>> zonePolygon,
-        @DecimalMin("0.05") @DecimalMax("0.95") Double confidenceThreshold,
+        Double confidenceThreshold,
         Boolean isActive) {
 
     @Override

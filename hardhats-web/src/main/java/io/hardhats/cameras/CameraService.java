@@ -3,6 +3,7 @@ package io.hardhats.cameras;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.crypto.CredentialCipher;
@@ -111,6 +112,14 @@ public class CameraService {
         }
         checkSize("inference_width", request.inferenceWidth());
         checkSize("inference_height", request.inferenceHeight());
+        if (request.targetFps() != null && !AnalysisRate.isAllowed(request.targetFps())) {
+            throw ApiException.invalid("target_fps: must be between " + AnalysisRate.MIN_FPS + " and "
+                    + AnalysisRate.MAX_FPS + " analysed frames per second");
+        }
+        if (request.confidenceThreshold() != null && !ConfidenceThreshold.isAllowed(request.confidenceThreshold())) {
+            throw ApiException.invalid("confidence_threshold: must be between " + ConfidenceThreshold.MIN + " and "
+                    + ConfidenceThreshold.MAX);
+        }
         List<List<Double>> polygon = request.zonePolygon();
         if (polygon != null && !polygon.isEmpty()) {
             checkPolygon(polygon);
@@ -195,8 +204,10 @@ public class CameraService {
     }
 
     private static void checkSize(String field, Integer size) {
-        if (size != null && !CameraPresets.isAllowedSize(size)) {
-            throw ApiException.invalid(field + ": must be a preset (640, 720, 1080, 1280) or 320–1920 in steps of 32");
+        if (size != null && !InferenceSize.isAllowed(size)) {
+            String presets = InferenceSize.PRESETS.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            throw ApiException.invalid(field + ": must be a preset (" + presets + ") or " + InferenceSize.MIN + "–"
+                    + InferenceSize.MAX + " in steps of " + InferenceSize.MULTIPLE);
         }
     }
 

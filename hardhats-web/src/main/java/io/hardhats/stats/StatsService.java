@@ -2,44 +2,72 @@ package io.hardhats.stats;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.hardhats.cameras.Camera;
 import io.hardhats.cameras.CameraRepository;
 import io.hardhats.cameras.CameraStatus;
 import io.hardhats.events.Event;
 import io.hardhats.events.EventRepository;
+import io.hardhats.events.ViolationType;
 import io.hardhats.web.ApiException;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sums {@code daily_stats} rows (one per camera and day, upserted by workers). */
+/**
+ * Sums the rows workers upsert: {@code daily_stats} (frames, one per camera and day) and
+ * {@code daily_violation_counts} (one per camera, day and violation type).
+ */
 @Service
 public class StatsService {
 
-    public record Counts(long totalViolations, long noHardhat, long noVest, long zoneBreach, long framesProcessed) {
+    /** Violations by type (every type, zero or not) and analysed frames. */
+    public record Counts(Map<ViolationType, Long> byType, long framesProcessed) {
 
-        static final Counts ZERO = new Counts(0, 0, 0, 0, 0);
+        static final Counts ZERO = new Counts(Map.of(), 0);
 
-        Counts plus(DailyStat row) {
-            return new Counts(totalViolations + row.getTotalViolations(), noHardhat + row.getNoHardhatCount(),
-                    noVest + row.getNoVestCount(), zoneBreach + row.getZoneBreachCount(),
-                    framesProcessed + row.getFramesProcessed());
+        public Counts {
+            Map<ViolationType, Long> every = new EnumMap<>(ViolationType.class);
+            for (ViolationType type : ViolationType.values()) {
+                every.put(type, byType.getOrDefault(type, 0L));
+            }
+            byType = Collections.unmodifiableMap(every);
         }
 
-        static Counts sum(List<DailyStat> rows) {
-            Counts counts = ZERO;
-            for (DailyStat row : rows) {
-                counts = counts.plus(row);
-            }
-            return counts;
+        public long totalViolations() {
+            return byType.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** In JSON: the total, then a field of its own per violation type, then the frames. */
+        @JsonValue
+        public Map<String, Long> json() {
+            Map<String, Long> fields = new LinkedHashMap<>();
+            fields.put("total_violations", totalViolations());
+            fields.putAll(byWireName(byType));
+            fields.put("frames_processed", framesProcessed);
+            return fields;
+        }
+
+        Counts plus(ViolationType type, long count) {
+            Map<ViolationType, Long> sum = new EnumMap<>(byType);
+            sum.merge(type, count, Long::sum);
+            return new Counts(sum, framesProcessed);
+        }
+
+        Counts plusFrames(long frames) {
+            return new Counts(byType, framesProcessed + frames);
         }
     }
 
@@ -56,17 +84,48 @@ public class StatsService {
     }
 
     public record Summary(LocalDate today, Counts todayCounts,
-            @com.fasterxml.jackson.annotation.JsonProperty("last_7_days") Counts lastSevenDays,
+            @JsonProperty("last_7_days") Counts lastSevenDays,
             Map<String, Long> byViolationType,
             long unacknowledged, CameraCounts cameras) {
     }
 
+    /** The rows of a date range that a sum reads. */
+    private record Rows(List<DailyStat> frames, List<DailyViolationCount> violations) {
+
+        Rows where(Predicate<UUID> camera, Predicate<LocalDate> date) {
+            return new Rows(
+                    frames.stream().filter(r -> camera.test(r.getCameraId()) && date.test(r.getDate())).toList(),
+                    violations.stream().filter(r -> camera.test(r.getCameraId()) && date.test(r.getDate())).toList());
+        }
+
+        /** Counts per key (a day, a camera), keys in the order first seen. */
+        <K> Map<K, Counts> sumBy(Function<DailyStat, K> frameKey, Function<DailyViolationCount, K> violationKey) {
+            Map<K, Counts> sums = new LinkedHashMap<>();
+            for (DailyStat row : frames) {
+                sums.merge(frameKey.apply(row), Counts.ZERO.plusFrames(row.getFramesProcessed()),
+                        (sum, one) -> sum.plusFrames(one.framesProcessed()));
+            }
+            for (DailyViolationCount row : violations) {
+                sums.merge(violationKey.apply(row), Counts.ZERO.plus(row.getViolationType(), row.getCount()),
+                        (sum, one) -> sum.plus(row.getViolationType(), row.getCount()));
+            }
+            return sums;
+        }
+
+        Counts sum() {
+            return sumBy(row -> true, row -> true).getOrDefault(true, Counts.ZERO);
+        }
+    }
+
     private final DailyStatRepository dailyStats;
+    private final DailyViolationCountRepository violationCounts;
     private final CameraRepository cameras;
     private final EventRepository events;
 
-    public StatsService(DailyStatRepository dailyStats, CameraRepository cameras, EventRepository events) {
+    public StatsService(DailyStatRepository dailyStats, DailyViolationCountRepository violationCounts,
+            CameraRepository cameras, EventRepository events) {
         this.dailyStats = dailyStats;
+        this.violationCounts = violationCounts;
         this.cameras = cameras;
         this.events = events;
     }
@@ -78,19 +137,15 @@ public class StatsService {
         if (cameraId != null && !names.containsKey(cameraId)) {
             throw ApiException.notFound("camera");
         }
-        List<DailyStat> rows = dailyStats.findByDateBetweenOrderByDateAsc(from, to).stream()
-                .filter(row -> cameraId == null || row.getCameraId().equals(cameraId))
-                .toList();
-        Map<LocalDate, List<DailyStat>> byDate = rows.stream()
-                .collect(Collectors.groupingBy(DailyStat::getDate, TreeMap::new, Collectors.toList()));
+        Rows rows = rows(from, to).where(camera -> cameraId == null || camera.equals(cameraId), date -> true);
+        Map<LocalDate, Counts> byDate = rows.sumBy(DailyStat::getDate, DailyViolationCount::getDate);
         List<Day> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            days.add(new Day(day, Counts.sum(byDate.getOrDefault(day, List.of()))));
+            days.add(new Day(day, byDate.getOrDefault(day, Counts.ZERO)));
         }
-        List<CameraTotals> byCamera = rows.stream()
-                .collect(Collectors.groupingBy(DailyStat::getCameraId, LinkedHashMap::new, Collectors.toList()))
+        List<CameraTotals> byCamera = rows.sumBy(DailyStat::getCameraId, DailyViolationCount::getCameraId)
                 .entrySet().stream()
-                .map(entry -> new CameraTotals(entry.getKey(), names.get(entry.getKey()), Counts.sum(entry.getValue())))
+                .map(entry -> new CameraTotals(entry.getKey(), names.get(entry.getKey()), entry.getValue()))
                 .sorted(Comparator.comparingLong((CameraTotals totals) -> totals.counts().totalViolations()).reversed())
                 .toList();
         return new Daily(from, to, cameraId, days, byCamera);
@@ -98,17 +153,24 @@ public class StatsService {
 
     @Transactional(readOnly = true)
     public Summary summary(LocalDate today) {
-        List<DailyStat> week = dailyStats.findByDateBetweenOrderByDateAsc(today.minusDays(6), today);
-        Counts todayCounts = Counts.sum(week.stream().filter(row -> row.getDate().equals(today)).toList());
-        Counts last7 = Counts.sum(week);
-        Map<String, Long> byType = new LinkedHashMap<>();
-        byType.put("no_hardhat", last7.noHardhat());
-        byType.put("no_vest", last7.noVest());
-        byType.put("zone_breach", last7.zoneBreach());
+        Rows week = rows(today.minusDays(6), today);
+        Counts todayCounts = week.where(camera -> true, today::equals).sum();
+        Counts last7 = week.sum();
         Specification<Event> open = (root, query, cb) -> cb.isFalse(root.get("acknowledged"));
         List<Camera> all = cameras.findAll();
         long online = all.stream().filter(camera -> camera.getStatus() == CameraStatus.ONLINE).count();
-        return new Summary(today, todayCounts, last7, byType, events.count(open),
+        return new Summary(today, todayCounts, last7, byWireName(last7.byType()), events.count(open),
                 new CameraCounts(all.size(), online));
+    }
+
+    private Rows rows(LocalDate from, LocalDate to) {
+        return new Rows(dailyStats.findByDateBetweenOrderByDateAsc(from, to),
+                violationCounts.findByDateBetweenOrderByDateAsc(from, to));
+    }
+
+    private static Map<String, Long> byWireName(Map<ViolationType, Long> byType) {
+        Map<String, Long> wire = new LinkedHashMap<>();
+        byType.forEach((type, count) -> wire.put(type.wire(), count));
+        return wire;
     }
 }

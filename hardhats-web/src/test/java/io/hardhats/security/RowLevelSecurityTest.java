@@ -47,6 +47,7 @@ class RowLevelSecurityTest extends ApiTest {
             Map.entry("cameras", "organization_id"),
             Map.entry("events", "organization_id"),
             Map.entry("daily_stats", "organization_id"),
+            Map.entry("daily_violation_counts", "organization_id"),
             Map.entry("audit_logs", "organization_id"),
             Map.entry("blobs", "organization_id"),
             Map.entry("blob_chunks", "organization_id"),
@@ -233,6 +234,9 @@ class RowLevelSecurityTest extends ApiTest {
                         + "', '" + b.cameraId() + "', 'no_vest', 'low', 0.5, 0, 0, 0.1, 0.1)"),
                 Map.entry("daily_stats", "INSERT INTO daily_stats (id, organization_id, camera_id, date) VALUES ('"
                         + UUID.randomUUID() + "', '" + org + "', '" + b.spareCameraId() + "', DATE '2001-01-01')"),
+                Map.entry("daily_violation_counts", "INSERT INTO daily_violation_counts (id, organization_id, "
+                        + "camera_id, date, violation_type, count) VALUES ('" + UUID.randomUUID() + "', '" + org
+                        + "', '" + b.spareCameraId() + "', DATE '2001-01-01', 'no_vest', 1)"),
                 Map.entry("audit_logs", "INSERT INTO audit_logs (id, organization_id, action) VALUES ('"
                         + UUID.randomUUID() + "', '" + org + "', 'sneaky')"),
                 Map.entry("blobs", "INSERT INTO blobs (id, organization_id, content_type, size_bytes) VALUES ('"

@@ -2,6 +2,7 @@ package io.hardhats.support;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 import io.hardhats.events.Event;
@@ -10,6 +11,8 @@ import io.hardhats.events.Severity;
 import io.hardhats.events.ViolationType;
 import io.hardhats.stats.DailyStat;
 import io.hardhats.stats.DailyStatRepository;
+import io.hardhats.stats.DailyViolationCount;
+import io.hardhats.stats.DailyViolationCountRepository;
 import io.hardhats.tenancy.TenantContext;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +25,13 @@ public class TenantData {
 
     private final EventRepository events;
     private final DailyStatRepository dailyStats;
+    private final DailyViolationCountRepository violationCounts;
 
-    public TenantData(EventRepository events, DailyStatRepository dailyStats) {
+    public TenantData(EventRepository events, DailyStatRepository dailyStats,
+            DailyViolationCountRepository violationCounts) {
         this.events = events;
         this.dailyStats = dailyStats;
+        this.violationCounts = violationCounts;
     }
 
     public UUID event(UUID organizationId, UUID cameraId, ViolationType type, Instant at) {
@@ -35,7 +41,11 @@ public class TenantData {
 
     public void dailyStat(UUID organizationId, UUID cameraId, LocalDate date, int noHardhat, int noVest,
             int zoneBreach, long frames) {
-        TenantContext.runAs(organizationId, () -> dailyStats.save(
-                new DailyStat(cameraId, date, noHardhat, noVest, zoneBreach, frames)));
+        Map<ViolationType, Integer> counts = Map.of(ViolationType.NO_HARDHAT, noHardhat, ViolationType.NO_VEST, noVest,
+                ViolationType.ZONE_BREACH, zoneBreach);
+        TenantContext.runAs(organizationId, () -> {
+            dailyStats.save(new DailyStat(cameraId, date, frames));
+            counts.forEach((type, count) -> violationCounts.save(new DailyViolationCount(cameraId, date, type, count)));
+        });
     }
 }

@@ -15,8 +15,16 @@ public interface CameraAssignments {
     /** This worker now owns the camera: start reading and analysing it. */
     void start(UUID cameraId);
 
-    /** The camera's configuration changed (URL, fps, resolution, zone, thresholds...): reload it. */
+    /** The camera's source changed (URL, credentials, placeholder, fps, resolution): reconnect it. */
     void restart(UUID cameraId);
+
+    /**
+     * Only the camera's analysis settings changed (detection mode, zone, confidence threshold):
+     * apply them to the running camera. One that cannot do so live restarts.
+     */
+    default void reconfigure(UUID cameraId) {
+        restart(cameraId);
+    }
 
     /** This worker no longer owns the camera (released, lost, deleted or deactivated). */
     void stop(UUID cameraId);

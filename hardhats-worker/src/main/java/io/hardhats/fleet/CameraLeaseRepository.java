@@ -1,5 +1,7 @@
 package io.hardhats.fleet;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.hardhats.cameras.CameraConfigReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -15,17 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class CameraLeaseRepository {
 
-    /**
-     * What a camera's pipeline depends on, hashed: the pipeline's own writes (status, last_seen,
-     * error_message) and cosmetic fields (name, position) must not restart it, config edits must.
-     */
-    static final String CONFIG_FINGERPRINT = """
-            md5(row(c.source_type, c.rtsp_url, c.credentials_encrypted, c.placeholder_video, c.use_placeholder,
-                    c.inference_width, c.inference_height, c.target_fps, c.detection_mode, c.zone_polygon,
-                    c.confidence_threshold, c.zone)::text)""";
+    /** Both fingerprints of the camera aliased {@code c}, as the columns {@code source} and {@code analysis}. */
+    private static final String FINGERPRINTS = CameraConfigReader.SOURCE_FINGERPRINT + " AS source, "
+            + CameraConfigReader.ANALYSIS_FINGERPRINT + " AS analysis";
 
     /** A camera this worker holds a lease on, with what change detection compares. */
-    public record LeasedCamera(UUID cameraId, String fingerprint, boolean active) {
+    public record LeasedCamera(UUID cameraId, ConfigFingerprint fingerprint, boolean active) {
     }
 
     private final JdbcClient jdbc;
@@ -44,19 +42,19 @@ public class CameraLeaseRepository {
         if (limit <= 0) {
             return List.of();
         }
-        record Candidate(UUID id, UUID organizationId, String fingerprint) {
+        record Candidate(UUID id, UUID organizationId, ConfigFingerprint fingerprint) {
         }
         List<Candidate> candidates = jdbc.sql("""
-                SELECT c.id, c.organization_id, %s AS fingerprint
+                SELECT c.id, c.organization_id, %s
                 FROM cameras c LEFT JOIN camera_leases l ON l.camera_id = c.id
                 WHERE c.is_active AND (l.camera_id IS NULL OR l.expires_at < now())
                 ORDER BY c.created_at, c.id
                 LIMIT :limit
                 FOR UPDATE OF c SKIP LOCKED
-                """.formatted(CONFIG_FINGERPRINT))
+                """.formatted(FINGERPRINTS))
                 .param("limit", limit)
                 .query((rs, row) -> new Candidate(rs.getObject("id", UUID.class),
-                        rs.getObject("organization_id", UUID.class), rs.getString("fingerprint")))
+                        rs.getObject("organization_id", UUID.class), fingerprint(rs)))
                 .list();
         List<LeasedCamera> claimed = new ArrayList<>();
         for (Candidate candidate : candidates) {
@@ -100,12 +98,12 @@ public class CameraLeaseRepository {
     /** Cameras the worker holds an unexpired lease on; a deleted camera's lease is gone with it. */
     public List<LeasedCamera> held(UUID workerId) {
         return jdbc.sql("""
-                SELECT c.id, %s AS fingerprint, c.is_active
+                SELECT c.id, %s, c.is_active
                 FROM camera_leases l JOIN cameras c ON c.id = l.camera_id
                 WHERE l.worker_id = :worker AND l.expires_at > now()
-                """.formatted(CONFIG_FINGERPRINT))
+                """.formatted(FINGERPRINTS))
                 .param("worker", workerId)
-                .query((rs, row) -> new LeasedCamera(rs.getObject("id", UUID.class), rs.getString("fingerprint"),
+                .query((rs, row) -> new LeasedCamera(rs.getObject("id", UUID.class), fingerprint(rs),
                         rs.getBoolean("is_active")))
                 .list();
     }
@@ -119,6 +117,10 @@ public class CameraLeaseRepository {
 
     public int releaseAll(UUID workerId) {
         return jdbc.sql("DELETE FROM camera_leases WHERE worker_id = :worker").param("worker", workerId).update();
+    }
+
+    private static ConfigFingerprint fingerprint(ResultSet rs) throws SQLException {
+        return new ConfigFingerprint(rs.getString("source"), rs.getString("analysis"));
     }
 
     public int countActiveCameras() {

@@ -1,5 +1,6 @@
 package io.hardhats.fleet;
 
+import io.hardhats.cameras.CameraConfigReader;
 import io.hardhats.config.HardhatsProperties;
 import io.hardhats.config.RunsWorker;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,8 +44,8 @@ public class FleetConfiguration {
     }
 
     @Bean
-    CameraConfigReader cameraConfigReader(DataSource dataSource, SystemTransactions fleetTransactions) {
-        return new CameraConfigReader(JdbcClient.create(dataSource), fleetTransactions);
+    CameraConfigReader cameraConfigReader(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new CameraConfigReader(JdbcClient.create(dataSource), transactionManager);
     }
 
     @Bean

@@ -34,7 +34,7 @@ public class LeaseCoordinator {
     private static final Logger log = LoggerFactory.getLogger(LeaseCoordinator.class);
 
     /** A camera the pipeline runs here: its config fingerprint and when it was taken. */
-    private record Running(String fingerprint, long sinceNanos) {
+    private record Running(ConfigFingerprint fingerprint, long sinceNanos) {
     }
 
     private final WorkerIdentity identity;
@@ -225,9 +225,8 @@ public class LeaseCoordinator {
             } else if (current == null) {
                 // Held but not running: a renewal after a fence, or a release that failed.
                 startCamera(camera.cameraId(), camera.fingerprint());
-            } else if (!current.fingerprint().equals(camera.fingerprint())) {
-                running.put(camera.cameraId(), new Running(camera.fingerprint(), current.sinceNanos()));
-                assignments.restart(camera.cameraId());
+            } else {
+                applyEdits(camera, current);
             }
         }
 
@@ -240,6 +239,20 @@ public class LeaseCoordinator {
             releaseNewest(excess);
         } else if (excess < 0) {
             claim(-excess);
+        }
+    }
+
+    /** Edits of analysis settings apply to the running camera; edits of its source reconnect it. */
+    private void applyEdits(LeasedCamera camera, Running current) {
+        ConfigFingerprint.Change change = current.fingerprint().changeTo(camera.fingerprint());
+        if (change != ConfigFingerprint.Change.NONE) {
+            running.put(camera.cameraId(), new Running(camera.fingerprint(), current.sinceNanos()));
+        }
+        switch (change) {
+            case NONE -> {
+            }
+            case APPLY_LIVE -> assignments.reconfigure(camera.cameraId());
+            case RECONNECT -> assignments.restart(camera.cameraId());
         }
     }
 
@@ -267,7 +280,7 @@ public class LeaseCoordinator {
         }
     }
 
-    private void startCamera(UUID cameraId, String fingerprint) {
+    private void startCamera(UUID cameraId, ConfigFingerprint fingerprint) {
         running.put(cameraId, new Running(fingerprint, System.nanoTime()));
         assignments.start(cameraId);
     }

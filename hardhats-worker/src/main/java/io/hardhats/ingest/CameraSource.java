@@ -13,7 +13,7 @@ import io.hardhats.cameras.SourceType;
  * @param url              rtsp/rtsps URL with credentials, or a file path/URL for {@code file}
  * @param placeholderVideo a local video file, or null when the camera has none
  * @param forcePlaceholder play the placeholder instead of the live source
- * @param targetFps        analysed frames per second (0.25–2.0)
+ * @param targetFps        analysed frames per second; the ingest keeps it within {@link io.hardhats.cameras.AnalysisRate}
  * @param maxFrameWidth    wider frames are scaled down to this width while decoded (0: never)
  */
 public record CameraSource(UUID cameraId, SourceType type, String url, Path placeholderVideo,

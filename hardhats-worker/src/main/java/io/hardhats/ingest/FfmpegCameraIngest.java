@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.hardhats.cameras.AnalysisRate;
 import io.hardhats.cameras.CameraHostGuard;
 import io.hardhats.cameras.CameraStatus;
 import io.hardhats.cameras.SourceType;
@@ -27,9 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class FfmpegCameraIngest implements CameraIngest {
 
     private static final Logger log = LoggerFactory.getLogger(FfmpegCameraIngest.class);
-
-    static final double MIN_FPS = 0.25;
-    static final double MAX_FPS = 2.0;
 
     private final CameraSource source;
     private final FrameListener listener;
@@ -51,8 +49,7 @@ public final class FfmpegCameraIngest implements CameraIngest {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.hosts = Objects.requireNonNull(hosts, "hosts");
-        double fps = source.targetFps();
-        this.targetFps = Double.isFinite(fps) ? Math.max(MIN_FPS, Math.min(MAX_FPS, fps)) : 0.5;
+        this.targetFps = AnalysisRate.nearestAllowed(source.targetFps());
         this.pacer = new FramePacer(targetFps);
         this.thread = new Thread(this::run, "ingest-" + source.cameraId());
         this.thread.setDaemon(true);

@@ -3,6 +3,8 @@ package io.hardhats.ingest;
 import java.time.Duration;
 import java.util.OptionalLong;
 
+import io.hardhats.cameras.AnalysisRate;
+
 /**
  * Measures a stream's keyframe interval from its first GOP (the time between the first two key
  * frames) and decides whether to decode keyframes only: yes when the analysis interval is at
@@ -22,7 +24,7 @@ public final class KeyframePolicy {
     }
 
     static long analysisIntervalMicros(double targetFps) {
-        double fps = Double.isFinite(targetFps) && targetFps > 0 ? targetFps : 0.5;
+        double fps = Double.isFinite(targetFps) && targetFps > 0 ? targetFps : AnalysisRate.DEFAULT_FPS;
         return Math.round(1_000_000d / fps);
     }
 

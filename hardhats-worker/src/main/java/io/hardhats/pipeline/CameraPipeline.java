@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.hardhats.bus.LiveBus;
+import io.hardhats.cameras.CameraConfig;
 import io.hardhats.cameras.CameraStatus;
-import io.hardhats.fleet.CameraConfig;
 import io.hardhats.ingest.FrameListener;
 import io.hardhats.publish.FrameAnnotator;
 import io.hardhats.publish.Thumbnails;
@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One camera's analysis, frame by frame: detect, apply the violation rules, record events,
  * annotate and publish the live frame. Runs on the camera's ingest thread; a failure on one
- * frame is logged and the next frame goes on.
+ * frame is logged and the next frame goes on. Edited detection settings arrive from another
+ * thread through {@link #reconfigure} and take effect at the next frame, with the tracks, streaks
+ * and cooldowns of the rules carried over.
  */
 final class CameraPipeline implements FrameListener {
 
@@ -37,14 +39,16 @@ final class CameraPipeline implements FrameListener {
     static final Duration FLUSH_EVERY = Duration.ofSeconds(10);
     static final int THUMBNAIL_QUALITY = 80;
 
-    private final CameraConfig camera;
+    private volatile CameraConfig camera;
     private final OnnxDetector detector;
     private final ViolationRules rules;
-    private final List<List<Double>> zone;
+    private CameraConfig applied; // the settings the rules and zone were built from; ingest thread only
+    private List<List<Double>> zone;
     private final FrameAnnotator annotator;
     private final EventRecorder recorder;
     private final CameraStatusReporter status;
     private final LiveBus bus;
+    private final JsonMapper json;
     private final AtomicLong unflushedFrames = new AtomicLong();
     private volatile Instant lastFlush = Instant.now();
     private volatile Instant lastFrameAt;
@@ -57,13 +61,21 @@ final class CameraPipeline implements FrameListener {
         this.recorder = recorder;
         this.status = status;
         this.bus = bus;
-        this.zone = camera.zonePolygonJson() == null ? null : json.readValue(camera.zonePolygonJson(), POLYGON);
+        this.json = json;
+        this.applied = camera;
+        this.zone = zoneOf(camera);
         this.rules = new ViolationRules(RuleSettings.from(camera.detectionMode(), zone));
+    }
+
+    /** Edited detection settings (mode, zone, confidence threshold), for the next frame on. */
+    void reconfigure(CameraConfig edited) {
+        this.camera = edited;
     }
 
     @Override
     public void onFrame(Mat bgr, Instant capturedAt, boolean placeholder) {
         try {
+            CameraConfig camera = current();
             List<Detection> detections = detector.detect(bgr, camera.inferenceWidth(), camera.inferenceHeight(),
                     camera.confidenceThreshold());
             for (Violation violation : rules.evaluate(detections, bgr.cols(), bgr.rows(), capturedAt)) {
@@ -80,6 +92,21 @@ final class CameraPipeline implements FrameListener {
         } catch (RuntimeException e) {
             log.warn("Camera {}: a frame could not be analysed: {}", camera.id(), e.toString());
         }
+    }
+
+    /** The latest settings, with the rules and zone brought up to date (ingest thread). */
+    private CameraConfig current() {
+        CameraConfig latest = camera;
+        if (latest != applied) {
+            zone = zoneOf(latest);
+            rules.settings(RuleSettings.from(latest.detectionMode(), zone));
+            applied = latest;
+        }
+        return latest;
+    }
+
+    private List<List<Double>> zoneOf(CameraConfig config) {
+        return config.zonePolygonJson() == null ? null : json.readValue(config.zonePolygonJson(), POLYGON);
     }
 
     @Override

@@ -2,14 +2,15 @@ package io.hardhats.pipeline;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.hardhats.bus.LiveBus;
+import io.hardhats.cameras.CameraConfig;
+import io.hardhats.cameras.CameraConfigReader;
 import io.hardhats.cameras.CameraStatus;
 import io.hardhats.fleet.CameraAssignments;
-import io.hardhats.fleet.CameraConfig;
-import io.hardhats.fleet.CameraConfigReader;
 import io.hardhats.ingest.CameraIngest;
 import io.hardhats.ingest.CameraIngestFactory;
 import io.hardhats.publish.FrameAnnotator;
@@ -27,7 +28,7 @@ public class CameraPipelines implements CameraAssignments {
 
     private static final Logger log = LoggerFactory.getLogger(CameraPipelines.class);
 
-    private record Running(CameraConfig camera, CameraPipeline pipeline, CameraIngest ingest) {
+    private record Running(CameraPipeline pipeline, CameraIngest ingest) {
     }
 
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
@@ -66,7 +67,7 @@ public class CameraPipelines implements CameraAssignments {
                     json);
             pipeline.onStatus(CameraStatus.CONNECTING, null);
             CameraIngest ingest = ingests.start(sources.from(camera), pipeline);
-            running.put(cameraId, new Running(camera, pipeline, ingest));
+            running.put(cameraId, new Running(pipeline, ingest));
             log.info("Camera {} started", cameraId);
         } catch (RuntimeException e) {
             log.warn("Camera {} could not start: {}", cameraId, e.toString());
@@ -80,6 +81,19 @@ public class CameraPipelines implements CameraAssignments {
         start(cameraId);
     }
 
+    /** Hands edited detection settings to the running pipeline; the stream stays connected. */
+    @Override
+    public void reconfigure(UUID cameraId) {
+        Running current = running.get(cameraId);
+        CameraConfig camera = configs.read(cameraId).orElse(null);
+        if (current == null || camera == null || !camera.active()) {
+            restart(cameraId);
+            return;
+        }
+        current.pipeline().reconfigure(camera);
+        log.info("Camera {}: detection settings changed, applied without reconnecting", cameraId);
+    }
+
     @Override
     public void stop(UUID cameraId) {
         Running camera = running.remove(cameraId);
@@ -89,6 +103,11 @@ public class CameraPipelines implements CameraAssignments {
         camera.ingest().close();
         camera.pipeline().flush();
         log.info("Camera {} stopped", cameraId);
+    }
+
+    /** The ingest running the camera, if any (diagnostics and tests). */
+    Optional<CameraIngest> ingestOf(UUID cameraId) {
+        return Optional.ofNullable(running.get(cameraId)).map(Running::ingest);
     }
 
     @Override

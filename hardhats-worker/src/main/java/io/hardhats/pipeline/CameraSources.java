@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import io.hardhats.cameras.CameraUrls;
 import io.hardhats.cameras.SourceType;
-import io.hardhats.fleet.CameraConfig;
+import io.hardhats.cameras.CameraConfig;
 import io.hardhats.ingest.CameraSource;
 import io.hardhats.publish.FrameAnnotator;
 import org.springframework.stereotype.Component;

@@ -6,22 +6,21 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.hardhats.blobs.BlobStore;
-import io.hardhats.bus.LiveBus;
-import io.hardhats.bus.LiveMessage;
 import io.hardhats.events.Event;
 import io.hardhats.events.EventRepository;
 import io.hardhats.events.EventView;
 import io.hardhats.events.ViolationType;
 import io.hardhats.rules.Violation;
 import io.hardhats.tenancy.TenantContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Makes a violation durable — thumbnail blob, event row, the day's counters — in one transaction
- * of the camera's organisation, then announces it on {@code events/{org_id}}.
+ * Makes a violation durable — thumbnail blob, event row, the day's count of its type — in one
+ * transaction of the camera's organisation, and publishes {@link ViolationRecorded} in it for the
+ * reactions that run once it commits.
  */
 @Component
 public class EventRecorder {
@@ -30,31 +29,29 @@ public class EventRecorder {
     private final BlobStore blobs;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final LiveBus bus;
-    private final JsonMapper json;
+    private final ApplicationEventPublisher publisher;
 
     public EventRecorder(EventRepository events, BlobStore blobs, JdbcClient jdbc, TransactionTemplate transactions,
-            LiveBus bus, JsonMapper json) {
+            ApplicationEventPublisher publisher) {
         this.events = events;
         this.blobs = blobs;
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.bus = bus;
-        this.json = json;
+        this.publisher = publisher;
     }
 
     public EventView record(UUID organizationId, UUID cameraId, Violation violation, byte[] thumbnailJpeg,
             Instant at) {
-        EventView view = TenantContext.callAs(organizationId, () -> transactions.execute(status -> {
+        return TenantContext.callAs(organizationId, () -> transactions.execute(status -> {
             Event event = new Event(cameraId, violation.type(), violation.severity(), violation.confidence(),
                     violation.normalisedBox(), at);
             event.setThumbnailPath(blobs.save("image/jpeg", thumbnailJpeg).toString());
             events.save(event);
             countViolation(organizationId, cameraId, violation.type(), LocalDate.ofInstant(at, ZoneOffset.UTC));
-            return EventView.of(event);
+            EventView view = EventView.of(event);
+            publisher.publishEvent(new ViolationRecorded(organizationId, view));
+            return view;
         }));
-        bus.publishMessage(organizationId, LiveMessage.violation(view, json).toJson(json));
-        return view;
     }
 
     /** Adds analysed frames to the camera's day (called in batches, not per frame). */
@@ -69,16 +66,10 @@ public class EventRecorder {
 
     private void countViolation(UUID organizationId, UUID cameraId, ViolationType type, LocalDate date) {
         jdbc.sql("""
-                INSERT INTO daily_stats (id, organization_id, camera_id, date, total_violations, no_hardhat_count,
-                                         no_vest_count, zone_breach_count)
-                VALUES (?, ?, ?, ?, 1, ?, ?, ?)
-                ON CONFLICT (camera_id, date) DO UPDATE
-                SET total_violations = daily_stats.total_violations + 1,
-                    no_hardhat_count = daily_stats.no_hardhat_count + EXCLUDED.no_hardhat_count,
-                    no_vest_count = daily_stats.no_vest_count + EXCLUDED.no_vest_count,
-                    zone_breach_count = daily_stats.zone_breach_count + EXCLUDED.zone_breach_count
-                """).params(UUID.randomUUID(), organizationId, cameraId, date,
-                type == ViolationType.NO_HARDHAT ? 1 : 0, type == ViolationType.NO_VEST ? 1 : 0,
-                type == ViolationType.ZONE_BREACH ? 1 : 0).update();
+                INSERT INTO daily_violation_counts (id, organization_id, camera_id, date, violation_type, count)
+                VALUES (?, ?, ?, ?, ?, 1)
+                ON CONFLICT (camera_id, date, violation_type) DO UPDATE
+                SET count = daily_violation_counts.count + 1
+                """).params(UUID.randomUUID(), organizationId, cameraId, date, type.wire()).update();
     }
 }

@@ -1,8 +1,8 @@
 package io.hardhats.pipeline;
 
 import io.hardhats.bus.LiveBus;
+import io.hardhats.cameras.CameraConfigReader;
 import io.hardhats.config.RunsWorker;
-import io.hardhats.fleet.CameraConfigReader;
 import io.hardhats.ingest.CameraIngestFactory;
 import io.hardhats.publish.FrameAnnotator;
 import io.hardhats.vision.OnnxDetector;

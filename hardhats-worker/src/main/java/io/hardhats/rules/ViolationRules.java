@@ -113,30 +113,23 @@ public final class ViolationRules {
      * or -1 when it does not (or the rule is off for this camera).
      */
     private float evidence(ViolationType type, Worker worker, int frameWidth, int frameHeight) {
-        switch (type) {
-            case NO_HARDHAT -> {
-                if (!settings.ppeEnabled()) {
-                    return -1;
-                }
-                if (worker.bareHeaded()) {
-                    return worker.head().confidence();
-                }
-                if (settings.inferBareHeads() && worker.person() != null && worker.head() == null) {
-                    return worker.person().confidence();
-                }
-                return -1;
-            }
-            case NO_VEST -> {
-                return settings.ppeEnabled() && worker.withoutVest() ? worker.torso().confidence() : -1;
-            }
-            case ZONE_BREACH -> {
-                return settings.zoneEnabled() && settings.zone().containsFoot(worker, frameWidth, frameHeight)
-                        ? worker.confidence() : -1;
-            }
-            default -> {
-                return -1;
-            }
+        // Exhaustive on purpose: a new type does not compile until it has a rule here.
+        return switch (type) {
+            case NO_HARDHAT -> settings.ppeEnabled() ? bareHeadEvidence(worker) : -1;
+            case NO_VEST -> settings.ppeEnabled() && worker.withoutVest() ? worker.torso().confidence() : -1;
+            case ZONE_BREACH -> settings.zoneEnabled() && settings.zone().containsFoot(worker, frameWidth, frameHeight)
+                    ? worker.confidence() : -1;
+        };
+    }
+
+    private float bareHeadEvidence(Worker worker) {
+        if (worker.bareHeaded()) {
+            return worker.head().confidence();
         }
+        if (settings.inferBareHeads() && worker.person() != null && worker.head() == null) {
+            return worker.person().confidence();
+        }
+        return -1;
     }
 
     /** Boxes cut to the frame (models spill over the border); boxes with nothing left are dropped. */

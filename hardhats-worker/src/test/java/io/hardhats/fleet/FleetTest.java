@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import io.hardhats.HardhatsApplication;
 import io.hardhats.TestDatabase;
+import io.hardhats.cameras.CameraConfigReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,7 +132,7 @@ class FleetTest {
     }
 
     @Test
-    void editsRestartTheCameraDeactivationAndDeletionStopIt() {
+    void sourceEditsRestartTheCameraDetectionEditsApplyLiveDeactivationAndDeletionStopIt() {
         List<UUID> cameras = cameras(3);
         UUID edited = cameras.get(0);
         UUID deactivated = cameras.get(1);
@@ -147,13 +148,21 @@ class FleetTest {
             assertThat(config.toString()).doesNotContain("credentials");
         });
 
-        // The pipeline's own status writes are not edits; the zone polygon is.
+        // The pipeline's own status writes are not edits; the zone polygon, mode and threshold are,
+        // applied to the running camera without reconnecting it.
         owner.update("UPDATE cameras SET status = 'online', last_seen = now(), updated_at = now() WHERE id = ?",
                 touched);
         owner.update("UPDATE cameras SET zone_polygon = '[[0,0],[1,0],[1,1]]', updated_at = now() WHERE id = ?",
                 edited);
+        await().atMost(Duration.ofSeconds(5)).until(() -> probe.reconfigures(edited) == 1);
+        owner.update("UPDATE cameras SET detection_mode = 'ppe+zone', confidence_threshold = 0.7, "
+                + "updated_at = now() WHERE id = ?", edited);
+        await().atMost(Duration.ofSeconds(5)).until(() -> probe.reconfigures(edited) == 2);
+        owner.update("UPDATE cameras SET inference_width = 1280, updated_at = now() WHERE id = ?", edited);
         await().atMost(Duration.ofSeconds(5)).until(() -> probe.restarts(edited) == 2);
+        assertThat(probe.reconfigures(edited)).isEqualTo(2);
         assertThat(probe.restarts(touched)).isZero();
+        assertThat(probe.reconfigures(touched)).isZero();
 
         owner.update("UPDATE cameras SET is_active = false, updated_at = now() WHERE id = ?", deactivated);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
@@ -328,6 +337,11 @@ class FleetTest {
         }
 
         @Override
+        public void reconfigure(UUID cameraId) {
+            probe.reconfigured(cameraId, name, running.contains(cameraId));
+        }
+
+        @Override
         public void stop(UUID cameraId) {
             running.remove(cameraId);
             probe.stopped(cameraId, name);
@@ -343,6 +357,7 @@ class FleetTest {
         final List<String> violations = new CopyOnWriteArrayList<>();
         private final Map<UUID, Set<String>> runners = new ConcurrentHashMap<>();
         private final Map<UUID, Integer> restarts = new ConcurrentHashMap<>();
+        private final Map<UUID, Integer> reconfigures = new ConcurrentHashMap<>();
         private volatile boolean watching;
         private volatile long samples;
         private Thread thread;
@@ -375,6 +390,17 @@ class FleetTest {
 
         int restarts(UUID camera) {
             return restarts.getOrDefault(camera, 0);
+        }
+
+        void reconfigured(UUID camera, String worker, boolean runsIt) {
+            if (!runsIt) {
+                violations.add(camera + " reconfigured by " + worker + ", which does not run it");
+            }
+            reconfigures.merge(camera, 1, Integer::sum);
+        }
+
+        int reconfigures(UUID camera) {
+            return reconfigures.getOrDefault(camera, 0);
         }
 
         long samples() {

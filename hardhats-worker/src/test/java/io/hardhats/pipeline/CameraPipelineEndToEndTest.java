@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.hardhats.HardhatsApplication;
@@ -14,7 +15,9 @@ import io.hardhats.blobs.BlobStore;
 import io.hardhats.bus.LiveBus;
 import io.hardhats.cameras.Camera;
 import io.hardhats.cameras.CameraRepository;
+import io.hardhats.cameras.DetectionMode;
 import io.hardhats.cameras.SourceType;
+import io.hardhats.ingest.CameraIngest;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.vision.SharedFiles;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,9 @@ class CameraPipelineEndToEndTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    CameraPipelines pipelines;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("hardhats.database-url", TestDatabase::url);
@@ -62,10 +68,7 @@ class CameraPipelineEndToEndTest {
 
     @Test
     void aPlaceholderCameraProducesAnnotatedFramesEventsAndStatistics() throws Exception {
-        UUID organization = UUID.randomUUID();
-        TenantContext.runAsSystem(() -> transactions.executeWithoutResult(status -> jdbc.sql("""
-                INSERT INTO organizations (id, name, slug, max_cameras, max_users) VALUES (?, 'Pipeline', ?, 5, 5)
-                """).params(organization, "pipeline-" + organization).update()));
+        UUID organization = organization("Pipeline");
         byte[] clip = Files.readAllBytes(SharedFiles.siteClip("site-helmets-wide.mp4"));
         UUID cameraId = TenantContext.callAs(organization, () -> transactions.execute(status -> {
             Camera camera = new Camera("Slab pour", SourceType.FILE);
@@ -89,9 +92,51 @@ class CameraPipelineEndToEndTest {
         await().atMost(Duration.ofSeconds(120)).until(() -> count(organization,
                 "SELECT count(*) FROM events WHERE camera_id = ? AND thumbnail_path IS NOT NULL", cameraId) > 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> count(organization,
-                "SELECT coalesce(sum(total_violations), 0) FROM daily_stats WHERE camera_id = ?", cameraId) > 0);
+                "SELECT coalesce(sum(count), 0) FROM daily_violation_counts WHERE camera_id = ?", cameraId) > 0);
         await().atMost(Duration.ofSeconds(30)).until(() -> count(organization,
                 "SELECT coalesce(sum(frames_processed), 0) FROM daily_stats WHERE camera_id = ?", cameraId) > 0);
+    }
+
+    @Test
+    void editedZoneAndThresholdApplyToTheRunningCameraWithoutReconnecting() throws Exception {
+        UUID organization = organization("Live edit");
+        byte[] clip = Files.readAllBytes(SharedFiles.siteClip("site-helmets-wide.mp4"));
+        UUID cameraId = TenantContext.callAs(organization, () -> transactions.execute(status -> {
+            Camera camera = new Camera("Crane zone", SourceType.FILE);
+            camera.setPlaceholderVideo(blobs.save("video/mp4", clip));
+            camera.setUsePlaceholder(true);
+            camera.setTargetFps(2.0);
+            camera.setDetectionMode(DetectionMode.ZONE);
+            camera.setZonePolygonJson("[[0,0],[0.02,0],[0,0.02]]"); // a corner nobody stands in
+            return cameras.save(camera).getId();
+        }));
+
+        AtomicInteger frames = new AtomicInteger();
+        try (LiveBus.Subscription ignored = bus.subscribeFrames(cameraId, frame -> frames.incrementAndGet())) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> frames.get() >= 6);
+        }
+        CameraIngest ingest = pipelines.ingestOf(cameraId).orElseThrow();
+        assertThat(count(organization, "SELECT count(*) FROM events WHERE camera_id = ?", cameraId)).isZero();
+
+        TenantContext.runAs(organization, () -> transactions.executeWithoutResult(status -> jdbc.sql("""
+                UPDATE cameras SET zone_polygon = '[[0,0],[1,0],[1,1],[0,1]]'::jsonb, confidence_threshold = 0.3,
+                                   updated_at = now()
+                WHERE id = ?
+                """).param(cameraId).update()));
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> count(organization,
+                "SELECT count(*) FROM events WHERE camera_id = ? AND violation_type = 'zone_breach'", cameraId) > 0);
+        assertThat(pipelines.ingestOf(cameraId)).as("the stream was not reopened").containsSame(ingest);
+        TenantContext.runAs(organization, () -> transactions.executeWithoutResult(status -> jdbc.sql(
+                "UPDATE cameras SET is_active = false WHERE id = ?").param(cameraId).update()));
+    }
+
+    private UUID organization(String name) {
+        UUID organization = UUID.randomUUID();
+        TenantContext.runAsSystem(() -> transactions.executeWithoutResult(status -> jdbc.sql("""
+                INSERT INTO organizations (id, name, slug, max_cameras, max_users) VALUES (?, ?, ?, 5, 5)
+                """).params(organization, name, "pipeline-" + organization).update()));
+        return organization;
     }
 
     private String query(UUID organization, String sql, UUID id) {

@@ -1,13 +1,10 @@
-package io.hardhats.fleet;
+package io.hardhats.cameras;
 
 import java.time.Instant;
 import java.util.UUID;
 
-import io.hardhats.cameras.DetectionMode;
-import io.hardhats.cameras.SourceType;
-
 /**
- * What the pipeline needs to run one camera, read at (re)start. {@code credentialsEncrypted}
+ * What the pipeline needs to run one camera, read when it starts and when its settings change. {@code credentialsEncrypted}
  * stays encrypted here; the pipeline decrypts it only when it connects, and never logs it.
  */
 public record CameraConfig(

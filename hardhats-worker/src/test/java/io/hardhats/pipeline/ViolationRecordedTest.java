@@ -1,0 +1,130 @@
+package io.hardhats.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.hardhats.HardhatsApplication;
+import io.hardhats.TestDatabase;
+import io.hardhats.bus.LiveBus;
+import io.hardhats.events.EventView;
+import io.hardhats.events.Severity;
+import io.hardhats.events.ViolationType;
+import io.hardhats.rules.Violation;
+import io.hardhats.tenancy.TenantContext;
+import io.hardhats.vision.BoundingBox;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A committed violation is announced once, to every reaction: one {@link ViolationRecorded} after
+ * commit and one live message; a violation whose transaction rolls back reaches neither.
+ */
+@SpringBootTest(classes = HardhatsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"hardhats.role=worker", "hardhats.fleet.enabled=false",
+                "hardhats.secret-key=test-only-signing-key-0123456789-abcdefghij",
+                "hardhats.encryption-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="})
+@Import(ViolationRecordedTest.Reactions.class)
+class ViolationRecordedTest {
+
+    private static final byte[] THUMBNAIL = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
+
+    /** A second reaction, as notifications will be: it hears only what was committed. */
+    static class Reactions {
+        final List<ViolationRecorded> heard = new CopyOnWriteArrayList<>();
+
+        @TransactionalEventListener
+        public void on(ViolationRecorded recorded) {
+            heard.add(recorded);
+        }
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("hardhats.database-url", TestDatabase::url);
+    }
+
+    @Autowired
+    EventRecorder recorder;
+    @Autowired
+    Reactions reactions;
+    @Autowired
+    LiveBus bus;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    private UUID organization;
+    private UUID camera;
+
+    @BeforeEach
+    void cameraOfAnOrganisation() {
+        organization = UUID.randomUUID();
+        camera = UUID.randomUUID();
+        TenantContext.runAsSystem(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("INSERT INTO organizations (id, name, slug, max_cameras, max_users) VALUES (?, 'Events', ?, 5, 5)")
+                    .params(organization, "events-" + organization).update();
+            jdbc.sql("INSERT INTO cameras (id, organization_id, name, source_type) VALUES (?, ?, 'Gate', 'file')")
+                    .params(camera, organization).update();
+        }));
+        reactions.heard.clear();
+    }
+
+    @Test
+    void eachCommittedViolationIsPublishedOnceAndRolledBackOnesNever() {
+        List<String> live = new CopyOnWriteArrayList<>();
+        try (LiveBus.Subscription ignored = bus.subscribeMessages(organization, live::add)) {
+            EventView first = recorder.record(organization, camera, violation(), THUMBNAIL, Instant.now());
+            EventView second = recorder.record(organization, camera, violation(), THUMBNAIL, Instant.now());
+
+            // Inside a transaction that rolls back: the event row goes, and so must every reaction.
+            TenantContext.runAs(organization, () -> transactions.executeWithoutResult(status -> {
+                recorder.record(organization, camera, violation(), THUMBNAIL, Instant.now());
+                status.setRollbackOnly();
+            }));
+            // A violation the database refuses (its camera is gone) is never announced either.
+            assertThatThrownBy(() -> recorder.record(organization, UUID.randomUUID(), violation(), THUMBNAIL,
+                    Instant.now())).isInstanceOf(DataIntegrityViolationException.class);
+
+            assertThat(reactions.heard).extracting(recorded -> recorded.event().id())
+                    .containsExactly(first.id(), second.id());
+            assertThat(reactions.heard).allSatisfy(recorded -> {
+                assertThat(recorded.organizationId()).isEqualTo(organization);
+                assertThat(recorded.event().cameraId()).isEqualTo(camera);
+            });
+            await().atMost(Duration.ofSeconds(5)).until(() -> live.size() >= 2);
+            assertThat(live).hasSize(2);
+            assertThat(live.get(0)).contains(first.id().toString());
+            assertThat(live.get(1)).contains(second.id().toString());
+        }
+        assertThat(count("SELECT count(*) FROM events WHERE camera_id = ?")).isEqualTo(2);
+        assertThat(count("SELECT coalesce(sum(count), 0) FROM daily_violation_counts WHERE camera_id = ?"))
+                .isEqualTo(2);
+    }
+
+    private static Violation violation() {
+        return new Violation(ViolationType.NO_HARDHAT, Severity.HIGH, 0.9f, 1, new BoundingBox(10, 10, 50, 90),
+                new double[] {0.1, 0.1, 0.2, 0.4});
+    }
+
+    private long count(String sql) {
+        return TenantContext.callAs(organization, () -> transactions.execute(status ->
+                jdbc.sql(sql).param(camera).query(Long.class).single()));
+    }
+}
