@@ -16,7 +16,7 @@ final class RtspSource {
     static final String PASSWORD = "soak-secret";
 
     private final SoakSettings settings;
-    private Process process;
+    private volatile Process process;
 
     RtspSource(SoakSettings settings) {
         this.settings = settings;
@@ -27,7 +27,7 @@ final class RtspSource {
     }
 
     /** Starts the server and answers when it listens (epoch ms); gives up after a minute. */
-    long start() throws IOException, InterruptedException {
+    synchronized long start() throws IOException, InterruptedException {
         process = new ProcessBuilder(settings.python(), settings.rtspScript().toString(),
                 Integer.toString(settings.rtspPort()), settings.clip().toString(), USER, PASSWORD)
                 .redirectErrorStream(true).start();
@@ -59,7 +59,7 @@ final class RtspSource {
     }
 
     /** Stops the server (SIGTERM, then SIGKILL after 10 s) and waits for it to be gone. */
-    void stop() throws InterruptedException {
+    synchronized void stop() throws InterruptedException {
         if (process == null) {
             return;
         }
@@ -68,5 +68,13 @@ final class RtspSource {
             process.destroyForcibly().waitFor();
         }
         process = null;
+    }
+
+    void stopQuietly() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

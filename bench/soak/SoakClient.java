@@ -59,12 +59,10 @@ public class SoakClient {
         BenchApi api = new BenchApi(s.port());
         String cookie = api.register();
         RtspSource rtsp = new RtspSource(s);
+        // also on Ctrl-C or a failure, so that no RTSP server outlives the run
+        Runtime.getRuntime().addShutdownHook(new Thread(rtsp::stopQuietly));
         rtsp.start();
-        try {
-            soak(s, api, cookie, rtsp);
-        } finally {
-            rtsp.stop();
-        }
+        soak(s, api, cookie, rtsp);
     }
 
     private void soak(SoakSettings s, BenchApi api, String cookie, RtspSource rtsp) throws Exception {
@@ -80,14 +78,15 @@ public class SoakClient {
             cameras.add(id);
         }
         System.out.printf(Locale.ROOT, "{\"type\":\"setup\",\"rtsp_cameras\":%d,\"file_cameras\":%d,\"duration_s\":%d,"
-                + "\"restart_every_s\":%d,\"warmup_s\":%d,\"viewers\":%d,\"sse_clients\":%d,\"java_client\":\"%s\"}%n",
+                + "\"restart_every_s\":%d,\"warmup_s\":%d,\"viewers\":%d,\"sse_clients\":%d,\"full_gc_before_sample\":%s,"
+                + "\"java_client\":\"%s\"}%n",
                 s.rtspCameras(), s.fileCameras(), s.durationS(), s.restartEveryS(), s.warmupS(), s.viewers(),
-                s.sseClients(), System.getProperty("java.version"));
+                s.sseClients(), s.fullGc(), System.getProperty("java.version"));
 
         ViewerChurn viewers = new ViewerChurn(api, cookie, cameras, s.viewers());
         SseChurn sse = new SseChurn(api, cookie, s.sseClients());
         RecoveryProbe probe = new RecoveryProbe(api, cookie);
-        ProcessSampler sampler = new ProcessSampler(api, s.pid());
+        ProcessSampler sampler = new ProcessSampler(api, s.pid(), s.fullGc());
         long start = System.nanoTime();
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
         clock.scheduleAtFixedRate(() -> {

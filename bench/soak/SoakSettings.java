@@ -8,10 +8,11 @@ import java.util.Set;
 /** What one soak run does; every value comes from run.sh (where the defaults live) as name=value arguments. */
 record SoakSettings(int port, long pid, int rtspPort, Path rtspScript, String python, Path clip, Path placeholder,
         int rtspCameras, int fileCameras, int durationS, int restartEveryS, int warmupS, int sampleEveryS, int viewers,
-        int sseClients) {
+        int sseClients, boolean fullGc) {
 
     static final Set<String> NAMES = Set.of("port", "pid", "rtsp_port", "rtsp_script", "python", "clip", "placeholder",
-            "rtsp_cameras", "file_cameras", "duration", "restart_every", "warmup", "sample_every", "viewers", "sse_clients");
+            "rtsp_cameras", "file_cameras", "duration", "restart_every", "warmup", "sample_every", "viewers", "sse_clients",
+            "full_gc");
 
     static SoakSettings parse(String[] args) {
         Map<String, String> v = new HashMap<>();
@@ -31,7 +32,7 @@ record SoakSettings(int port, long pid, int rtspPort, Path rtspScript, String py
                 Integer.parseInt(v.get("file_cameras")), Integer.parseInt(v.get("duration")),
                 Integer.parseInt(v.get("restart_every")), Integer.parseInt(v.get("warmup")),
                 Integer.parseInt(v.get("sample_every")), Integer.parseInt(v.get("viewers")),
-                Integer.parseInt(v.get("sse_clients")));
+                Integer.parseInt(v.get("sse_clients")), v.get("full_gc").equals("1"));
     }
 
     static String usage() {

@@ -14,7 +14,9 @@
 # RTSP_CAMERAS (10), FILE_CAMERAS (10), VIEWERS (10 at a time), SSE_CLIENTS (10), PORT (8135),
 # PG_PORT (54349), RTSP_PORT (8664), XMX (2g), DATA (/tmp/soak-data, emptied first), MEDIA (the
 # placeholder and the RTSP source: ../shared/media/site-helmets-wide.mp4), CLIP (what the RTSP server
-# plays, longer than RESTART_EVERY since it does not loop; made from MEDIA with ffmpeg when missing).
+# plays, longer than RESTART_EVERY since it does not loop; made from MEDIA with ffmpeg when missing),
+# FULL_GC (1: a full collection, jcmd GC.run, before each sample, so the heap figures are live data;
+# 0: none), STARTUP (300: seconds the server may take to be ready).
 # The client needs a JDK 22 or later (BENCH_JAVA, see bench/common/bench-java.sh); the server runs on
 # `java`. As root, the server runs as the user `hardhats` (PostgreSQL refuses root), created if missing.
 set -euo pipefail
@@ -27,6 +29,8 @@ RTSP_CAMERAS="${RTSP_CAMERAS:-10}"
 FILE_CAMERAS="${FILE_CAMERAS:-10}"
 VIEWERS="${VIEWERS:-10}"
 SSE_CLIENTS="${SSE_CLIENTS:-10}"
+FULL_GC="${FULL_GC:-1}"
+STARTUP="${STARTUP:-300}"
 PORT="${PORT:-8135}"
 PG_PORT="${PG_PORT:-54349}"
 RTSP_PORT="${RTSP_PORT:-8664}"
@@ -60,8 +64,15 @@ fi
   java -Xmx"${XMX:-2g}" -Dhardhats.embedded-postgres.port="$PG_PORT" -jar "$JAR" > "$DATA.log" 2>&1 &
 launcher=$!
 pid=
-trap 'kill "${pid:-$launcher}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do
+stop_server() {
+  local target="${pid:-$launcher}"
+  kill "$target" 2>/dev/null || return 0
+  for _ in $(seq 1 60); do kill -0 "$target" 2>/dev/null || break; sleep 1; done
+  kill -9 "$target" 2>/dev/null || true
+  wait 2>/dev/null || true
+}
+trap stop_server EXIT
+for _ in $(seq 1 "$STARTUP"); do
   pid=$(pgrep -f -- "^java .*-Dhardhats.embedded-postgres.port=$PG_PORT -jar" | head -1 || true)
   [ -n "$pid" ] && curl -sf -o /dev/null "http://127.0.0.1:$PORT/health/ready" && break
   sleep 1
@@ -72,4 +83,5 @@ echo "# nproc=$(nproc) load=\"$(cut -d' ' -f1-3 /proc/loadavg)\" server_java=\"$
 "$JAVA" bench/soak/SoakClient.java port="$PORT" pid="$pid" rtsp_port="$RTSP_PORT" python=/usr/bin/python3 \
   rtsp_script=hardhats-media/src/test/resources/rtsp_server.py clip="$CLIP" placeholder="$MEDIA" \
   rtsp_cameras="$RTSP_CAMERAS" file_cameras="$FILE_CAMERAS" duration="$DURATION" restart_every="$RESTART_EVERY" \
-  warmup="$WARMUP" sample_every="$SAMPLE_EVERY" viewers="$VIEWERS" sse_clients="$SSE_CLIENTS"
+  warmup="$WARMUP" sample_every="$SAMPLE_EVERY" viewers="$VIEWERS" sse_clients="$SSE_CLIENTS" \
+  full_gc="$FULL_GC"
