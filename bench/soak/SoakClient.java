@@ -1,5 +1,6 @@
 package soak;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +29,7 @@ public class SoakClient {
     /** A frame this recent counts its camera as live in a sample. */
     static final long LIVE_WITHIN_MS = 30_000;
     static final double RECOVERY_TARGET_S = 60;
+    static final int UPLOAD_ATTEMPTS = 3;
 
     private record Sample(double seconds, ProcessSampler.Reading reading) {
     }
@@ -74,7 +76,7 @@ public class SoakClient {
         List<String> cameras = new ArrayList<>(rtspCameras);
         for (int i = 1; i <= s.fileCameras(); i++) {
             String id = api.createCamera(cookie, "soak-file-" + i, BenchApi.FILE_PLACEHOLDER);
-            api.uploadPlaceholder(cookie, id, s.placeholder());
+            upload(api, cookie, id, s.placeholder());
             cameras.add(id);
         }
         System.out.printf(Locale.ROOT, "{\"type\":\"setup\",\"rtsp_cameras\":%d,\"file_cameras\":%d,\"duration_s\":%d,"
@@ -111,6 +113,21 @@ public class SoakClient {
         viewers.stop();
         sse.stop();
         summary(s, viewers, sse);
+    }
+
+    /** Uploads a placeholder, trying again a few times: on a loaded machine the server's decode check can time out. */
+    private static void upload(BenchApi api, String cookie, String camera, Path video) throws Exception {
+        for (int attempt = 1;; attempt++) {
+            try {
+                api.uploadPlaceholder(cookie, camera, video);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == UPLOAD_ATTEMPTS) {
+                    throw e;
+                }
+                System.err.println("placeholder upload failed, trying again: " + e.getMessage());
+            }
+        }
     }
 
     private void sample(long start, ProcessSampler sampler, RecoveryProbe probe, List<String> cameras, ViewerChurn viewers) {
