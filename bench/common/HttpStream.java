@@ -10,6 +10,7 @@ public abstract class HttpStream implements Flow.Subscriber<List<ByteBuffer>> {
     volatile int status;
     private volatile String error;
     private volatile Flow.Subscription subscription;
+    private volatile boolean cancelled;
 
     /** The response status; 0 until the headers arrived. */
     public int status() {
@@ -42,13 +43,15 @@ public abstract class HttpStream implements Flow.Subscriber<List<ByteBuffer>> {
     }
 
     void failed(Throwable t) {
-        if (error == null) {
+        // closing the stream ourselves ends the exchange with an exception too: not a failure
+        if (error == null && !cancelled) {
             error = t.toString();
         }
     }
 
     /** Closes the connection from this side. */
     public void cancel() {
+        cancelled = true;
         Flow.Subscription s = subscription;
         if (s != null) {
             s.cancel();

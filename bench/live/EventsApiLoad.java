@@ -37,6 +37,9 @@ public class EventsApiLoad {
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             System.err.println(USAGE);
             System.exit(2);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the HTTP client's threads would keep a failed run alive
         }
     }
 

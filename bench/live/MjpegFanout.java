@@ -38,6 +38,9 @@ public class MjpegFanout {
         } catch (NumberFormatException e) {
             System.err.println("usage: MjpegFanout [port] [redisPort] [levels] [fps] [seconds]");
             System.exit(2);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the HTTP client's threads would keep a failed run alive
         }
     }
 

@@ -36,6 +36,9 @@ public class SseLatency {
         } catch (NumberFormatException e) {
             System.err.println("usage: SseLatency [port] [redisPort] [clients] [messages] [ratePerSecond]");
             System.exit(2);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the HTTP client's threads would keep a failed run alive
         }
     }
 
