@@ -24,7 +24,7 @@ WARM="${WARM:-60}"
 WINDOW="${WINDOW:-120}"
 DATA="${DATA:-/tmp/cap-data}"
 MODEL="$(cd .. && pwd)/shared/models/ppe-reference.onnx"
-CLIENT="java bench/capacity/CapacityClient.java"
+CLIENT="$(bench/common/bench-java.sh) bench/capacity/CapacityClient.java"
 TCK=$(getconf CLK_TCK)
 
 [ -r "$CLIP" ] || { echo "missing $CLIP" >&2; exit 1; }

@@ -5,6 +5,7 @@
 #
 #   bench/live/run.sh [mjpeg|sse|events|all]
 #
+# The clients need a JDK 22 or later (BENCH_JAVA, see bench/common/bench-java.sh); the server runs on 17.
 # Environment: PORT (web, 8124), REDIS_PORT (6391), PG_PORT (embedded PostgreSQL, 54329),
 # MJPEG_LEVELS (100,250,500,1000,1500), SSE_CLIENTS (5000), EVENTS (1000000), RPS (200), LOAD_SECONDS (30), SETTLE (60: seconds to wait after the bulk insert).
 # Start the server first, e.g. (as root; PostgreSQL refuses root):
@@ -18,27 +19,28 @@ PORT="${PORT:-8124}"
 REDIS_PORT="${REDIS_PORT:-6391}"
 PG_PORT="${PG_PORT:-54329}"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+JAVA="$(bench/common/bench-java.sh)"
 
 machine() {
-  echo "# nproc=$(nproc) cpu=\"$(lscpu | grep 'Model name' | sed 's/.*: *//')\" java=\"$(java -version 2>&1 | head -1)\" load=\"$(cut -d' ' -f1-3 /proc/loadavg)\"" >&2
+  echo "# nproc=$(nproc) cpu=\"$(lscpu | grep 'Model name' | sed 's/.*: *//')\" java=\"$("$JAVA" -version 2>&1 | head -1)\" load=\"$(cut -d' ' -f1-3 /proc/loadavg)\"" >&2
 }
 
 if [ "$what" = mjpeg ] || [ "$what" = all ]; then
   machine
-  java -Xmx1g bench/live/MjpegFanout.java "$PORT" "$REDIS_PORT" "${MJPEG_LEVELS:-100,250,500,1000,1500}" 2 20
+  "$JAVA" -Xmx1g bench/live/MjpegFanout.java "$PORT" "$REDIS_PORT" "${MJPEG_LEVELS:-100,250,500,1000,1500}" 2 20
   machine
 fi
 if [ "$what" = sse ] || [ "$what" = all ]; then
   machine
-  java -Xmx1g bench/live/SseLatency.java "$PORT" "$REDIS_PORT" "${SSE_CLIENTS:-5000}" 30 2
+  "$JAVA" -Xmx1g bench/live/SseLatency.java "$PORT" "$REDIS_PORT" "${SSE_CLIENTS:-5000}" 30 2
   machine
 fi
 if [ "$what" = events ] || [ "$what" = all ]; then
-  read -r cookie org cams < <(java bench/live/EventsApiLoad.java setup "$PORT" 10)
+  read -r cookie org cams < <("$JAVA" bench/live/EventsApiLoad.java setup "$PORT" 10)
   psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
     -v org="$org" -v cams="$cams" -v n="${EVENTS:-1000000}" -f bench/live/insert-events.sql >&2
   sleep "${SETTLE:-60}" # let the bulk insert's checkpoint and writes finish before measuring
   machine
-  java bench/live/EventsApiLoad.java load "$PORT" "$cookie" "${cams%%,*}" "${RPS:-200}" "${LOAD_SECONDS:-30}"
+  "$JAVA" bench/live/EventsApiLoad.java load "$PORT" "$cookie" "${cams%%,*}" "${RPS:-200}" "${LOAD_SECONDS:-30}"
   machine
 fi
