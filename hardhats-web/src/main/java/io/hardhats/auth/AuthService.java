@@ -74,7 +74,7 @@ public class AuthService {
         String hash = passwords.encode(request.password());
         for (int attempt = 1; ; attempt++) {
             try {
-                Registered registered = createOrganization(request, email, hash);
+                Registered registered = createOrganization(request, email, hash, attempt > 1);
                 events.publishEvent(new OrganizationRegistered(registered.organization().getId()));
                 return registered;
             } catch (DataIntegrityViolationException e) {
@@ -86,12 +86,15 @@ public class AuthService {
         }
     }
 
-    private Registered createOrganization(AuthRequests.Register request, String email, String hash) {
+    private Registered createOrganization(AuthRequests.Register request, String email, String hash,
+            boolean randomSlug) {
         String slug = TenantContext.callAsSystem(() -> transactions.execute(status -> {
             if (users.existsByEmailIgnoreCase(email)) {
                 throw EmailTaken.error();
             }
-            return SlugMaker.unique(request.organizationName().trim(), organizations::existsBySlug);
+            String name = request.organizationName().trim();
+            return randomSlug ? SlugMaker.randomised(name, organizations::existsBySlug)
+                    : SlugMaker.unique(name, organizations::existsBySlug);
         }));
         UUID organizationId = UUID.randomUUID();
         return TenantContext.callAs(organizationId, () -> transactions.execute(status -> {
