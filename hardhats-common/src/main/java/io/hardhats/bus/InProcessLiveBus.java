@@ -60,6 +60,16 @@ public class InProcessLiveBus implements LiveBus {
     }
 
     @Override
+    public void publishSessionNotice(String notice) {
+        messages.deliver(SESSIONS_CHANNEL, notice);
+    }
+
+    @Override
+    public Subscription subscribeSessionNotices(Consumer<String> listener) {
+        return messages.add(SESSIONS_CHANNEL, listener);
+    }
+
+    @Override
     public int listenerCount(String channel) {
         return frames.count(channel) + messages.count(channel);
     }

@@ -24,6 +24,15 @@ public interface LiveBus {
     Subscription subscribeMessages(UUID organizationId, Consumer<String> listener);
 
     /**
+     * Tells every web instance that sessions changed ({@code user:<id>} when a user's state,
+     * role or sessions changed, {@code token:<jti>} when one session was revoked), so each checks
+     * its cached sessions and open streams again.
+     */
+    void publishSessionNotice(String notice);
+
+    Subscription subscribeSessionNotices(Consumer<String> listener);
+
+    /**
      * How many listeners this process has on a channel ({@link #frameChannel}, {@link #messageChannel});
      * however many, they share one subscription to it.
      */
@@ -39,6 +48,9 @@ public interface LiveBus {
         @Override
         void close();
     }
+
+    /** The channel of {@link #publishSessionNotice}. */
+    String SESSIONS_CHANNEL = "sessions";
 
     static String frameChannel(UUID cameraId) {
         return "frames/" + cameraId;

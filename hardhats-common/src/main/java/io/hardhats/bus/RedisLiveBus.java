@@ -105,9 +105,22 @@ public class RedisLiveBus implements LiveBus, AutoCloseable {
 
     @Override
     public void publishMessage(UUID organizationId, String json) {
+        publishText(LiveBus.messageChannel(organizationId), json);
+    }
+
+    @Override
+    public void publishSessionNotice(String notice) {
+        publishText(SESSIONS_CHANNEL, notice);
+    }
+
+    @Override
+    public Subscription subscribeSessionNotices(Consumer<String> listener) {
+        return messages.add(SESSIONS_CHANNEL, listener);
+    }
+
+    private void publishText(String channel, String text) {
         try {
-            commands.async().publish(LiveBus.messageChannel(organizationId), json.getBytes(StandardCharsets.UTF_8))
-                    .exceptionally(this::dropped);
+            commands.async().publish(channel, text.getBytes(StandardCharsets.UTF_8)).exceptionally(this::dropped);
         } catch (RuntimeException e) {
             dropped(e);
         }

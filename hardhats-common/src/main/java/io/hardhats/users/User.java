@@ -90,7 +90,14 @@ public class User extends TenantOwned {
         return active;
     }
 
+    /**
+     * Deactivating or reactivating ends every session: a token issued before a deactivation must
+     * not come back to life when the person is reactivated.
+     */
     public void setActive(boolean active) {
+        if (this.active != active) {
+            endAllSessions();
+        }
         this.active = active;
     }
 

@@ -94,8 +94,8 @@ public class AuthController {
     public ResponseEntity<Session> refresh(@AuthenticationPrincipal SessionPrincipal principal,
             HttpServletRequest http) {
         rateLimiter.check("refresh", ClientAddress.of(http), null);
-        User user = currentUser(principal);
-        SessionTokens.Issued issued = tokens.issue(user);
+        User user = auth.refresh(principal);
+        SessionTokens.Issued issued = tokens.issue(user, principal.sessionId());
         return ResponseEntity.ok()
                 .header(HttpHeaders.SET_COOKIE, cookies.issue(issued.token()).toString())
                 .body(new Session(UserView.of(user), issued.expiresAt()));

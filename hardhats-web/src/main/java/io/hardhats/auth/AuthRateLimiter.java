@@ -26,14 +26,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Token buckets for the authentication endpoints, one per (action, client IP) and one per
- * (action, e-mail). Kept in Redis when the product has one, so every web instance counts
+ * Token buckets for the authentication endpoints: one per (action, client address), one per
+ * (action, e-mail, client address) and a slower one per (action, e-mail). A stranger guessing a
+ * password exhausts their own pair, not the owner's; only many addresses together reach the
+ * e-mail's own limit. Kept in Redis when the product has one, so every web instance counts
  * together; in memory otherwise. While Redis is unreachable each instance counts in memory, so
  * sign-in keeps working and stays limited.
  */
 public class AuthRateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(AuthRateLimiter.class);
+
+    /** What a bucket counts; the key prefix tells the bucket's limit. */
+    private enum Scope {
+        IP, PAIR, EMAIL;
+
+        String key(String action, String rest) {
+            return action + ":" + name().toLowerCase(Locale.ROOT) + ":" + rest;
+        }
+
+        static Scope of(String key) {
+            return valueOf(key.split(":")[1].toUpperCase(Locale.ROOT));
+        }
+
+        BucketConfiguration configuration(RateLimitProperties limits) {
+            int capacity = switch (this) {
+                case IP -> limits.perIp();
+                case PAIR -> limits.perEmail();
+                case EMAIL -> limits.perEmailGlobal();
+            };
+            Duration window = this == EMAIL ? limits.emailWindow() : limits.window();
+            return BucketConfiguration.builder()
+                    .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, window))
+                    .build();
+        }
+    }
 
     private final Function<String, Bucket> buckets;
     private final Function<String, Bucket> fallback;
@@ -51,8 +78,9 @@ public class AuthRateLimiter {
     private static Function<String, Bucket> localBuckets(RateLimitProperties limits) {
         LoadingCache<String, Bucket> cache = Caffeine.newBuilder()
                 .maximumSize(100_000)
-                .expireAfterAccess(limits.window().multipliedBy(2))
-                .build(key -> Bucket.builder().addLimit(configuration(key, limits).getBandwidths()[0]).build());
+                .expireAfterAccess(limits.longestWindow().multipliedBy(2))
+                .build(key -> Bucket.builder()
+                        .addLimit(Scope.of(key).configuration(limits).getBandwidths()[0]).build());
         return cache::get;
     }
 
@@ -60,25 +88,23 @@ public class AuthRateLimiter {
         StatefulRedisConnection<String, byte[]> connection =
                 client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
         LettuceBasedProxyManager<String> proxy = Bucket4jLettuce.casBasedBuilder(connection)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(limits.window()))
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(limits.longestWindow()))
                 .build();
         return new AuthRateLimiter(
-                key -> proxy.builder().build("hardhats:ratelimit:" + key, () -> configuration(key, limits)),
+                key -> proxy.builder().build("hardhats:ratelimit:" + key, () -> Scope.of(key).configuration(limits)),
                 localBuckets(limits));
     }
 
-    private static BucketConfiguration configuration(String key, RateLimitProperties limits) {
-        int capacity = key.contains(":ip:") ? limits.perIp() : limits.perEmail();
-        return BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, limits.window()))
-                .build();
-    }
-
-    /** Counts one attempt; throws a 429 when either the client or the e-mail is over its limit. */
+    /**
+     * Counts one attempt; throws a 429 when the client address, the (e-mail, address) pair or the
+     * e-mail as a whole is over its limit.
+     */
     public void check(String action, String clientIp, String email) {
-        consume(action + ":ip:" + clientIp);
+        consume(Scope.IP.key(action, String.valueOf(clientIp)));
         if (email != null && !email.isBlank()) {
-            consume(action + ":email:" + sha256(email.trim().toLowerCase(Locale.ROOT)));
+            String digest = sha256(email.trim().toLowerCase(Locale.ROOT));
+            consume(Scope.PAIR.key(action, digest + ":" + clientIp));
+            consume(Scope.EMAIL.key(action, digest));
         }
     }
 
@@ -96,7 +122,7 @@ public class AuthRateLimiter {
     }
 
     /** E-mails are personal data: Redis keys carry a digest, not the address. */
-    private static String sha256(String value) {
+    static String sha256(String value) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(value.getBytes(StandardCharsets.UTF_8));

@@ -11,11 +11,14 @@ import io.hardhats.config.HardhatsProperties;
 import io.hardhats.organizations.Organization;
 import io.hardhats.organizations.OrganizationRepository;
 import io.hardhats.tenancy.TenantContext;
+import io.hardhats.users.EmailTaken;
 import io.hardhats.users.Role;
 import io.hardhats.users.User;
 import io.hardhats.users.UserRepository;
 import io.hardhats.web.ApiException;
+import io.hardhats.web.UniqueViolation;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
@@ -28,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AuthService {
 
+    private static final String SLUG_CONSTRAINT = "organizations_slug_key";
+    private static final int SLUG_ATTEMPTS = 5;
+
     private final UserRepository users;
     private final OrganizationRepository organizations;
     private final RevokedTokenRepository revoked;
@@ -36,12 +42,13 @@ public class AuthService {
     private final TransactionTemplate transactions;
     private final HardhatsProperties properties;
     private final ApplicationEventPublisher events;
+    private final FailedLogins failedLogins;
     /** Compared against when the e-mail is unknown, so both failures take the same time. */
     private final String unknownUserHash;
 
     public AuthService(UserRepository users, OrganizationRepository organizations, RevokedTokenRepository revoked,
             PasswordEncoder passwords, AuditTrail audit, TransactionTemplate transactions,
-            HardhatsProperties properties, ApplicationEventPublisher events) {
+            HardhatsProperties properties, ApplicationEventPublisher events, FailedLogins failedLogins) {
         this.users = users;
         this.organizations = organizations;
         this.revoked = revoked;
@@ -50,6 +57,7 @@ public class AuthService {
         this.transactions = transactions;
         this.properties = properties;
         this.events = events;
+        this.failedLogins = failedLogins;
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -64,23 +72,40 @@ public class AuthService {
         String email = normalise(request.email());
         PasswordPolicy.check(request.password(), email);
         String hash = passwords.encode(request.password());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Registered registered = createOrganization(request, email, hash, attempt > 1);
+                events.publishEvent(new OrganizationRegistered(registered.organization().getId()));
+                return registered;
+            } catch (DataIntegrityViolationException e) {
+                // Another registration took the same slug between our check and our insert.
+                if (attempt >= SLUG_ATTEMPTS || !UniqueViolation.of(e, SLUG_CONSTRAINT)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Registered createOrganization(AuthRequests.Register request, String email, String hash,
+            boolean randomSlug) {
         String slug = TenantContext.callAsSystem(() -> transactions.execute(status -> {
             if (users.existsByEmailIgnoreCase(email)) {
-                throw ApiException.conflict("email_taken", "an account with this e-mail already exists");
+                throw EmailTaken.error();
             }
-            return SlugMaker.unique(request.organizationName().trim(), organizations::existsBySlug);
+            String name = request.organizationName().trim();
+            return randomSlug ? SlugMaker.randomised(name, organizations::existsBySlug)
+                    : SlugMaker.unique(name, organizations::existsBySlug);
         }));
         UUID organizationId = UUID.randomUUID();
-        Registered registered = TenantContext.callAs(organizationId, () -> transactions.execute(status -> {
-            Organization organization = organizations.save(new Organization(organizationId,
+        return TenantContext.callAs(organizationId, () -> transactions.execute(status -> {
+            Organization organization = organizations.saveAndFlush(new Organization(organizationId,
                     request.organizationName().trim(), slug, properties.maxCamerasPerOrg(),
                     properties.maxUsersPerOrg()));
-            User admin = users.save(new User(email, hash, request.fullName().trim(), Role.ADMIN));
+            User admin = EmailTaken.unlessUnique(() -> users.saveAndFlush(
+                    new User(email, hash, request.fullName().trim(), Role.ADMIN)));
             audit.record(admin.getId(), "register", "organization", organizationId, Map.of("slug", slug));
             return new Registered(admin, organization);
         }));
-        events.publishEvent(new OrganizationRegistered(organizationId));
-        return registered;
     }
 
     /** The user, or 401 with one message whether the e-mail is unknown or the password wrong. */
@@ -89,6 +114,7 @@ public class AuthService {
         User user = TenantContext.callAsSystem(() -> users.findByEmailIgnoreCase(email).orElse(null));
         boolean matches = passwords.matches(request.password(), user == null ? unknownUserHash : user.getPasswordHash());
         if (user == null) {
+            failedLogins.failed(email);
             throw ApiException.unauthorized("invalid e-mail or password");
         }
         User signedIn = TenantContext.callAs(user.getOrganizationId(), () -> transactions.execute(status -> {
@@ -103,8 +129,10 @@ public class AuthService {
             return current;
         }));
         if (signedIn == null) {
+            failedLogins.failed(email);
             throw ApiException.unauthorized("invalid e-mail or password");
         }
+        failedLogins.succeeded(email);
         return signedIn;
     }
 
@@ -125,16 +153,31 @@ public class AuthService {
         });
     }
 
-    /** Revokes a still-valid session token until it would have expired anyway. */
+    /** Revokes a still-valid token until it would have expired anyway, and ends its sign-in's streams. */
     public void logout(Jwt session) {
+        UUID organizationId = UUID.fromString(session.getClaimAsString("org"));
+        revoke(session.getId(), session.getExpiresAt());
+        TenantContext.runAs(organizationId, () -> audit.record(UUID.fromString(session.getSubject()),
+                "logout", "user", session.getSubject(), Map.of()));
+        events.publishEvent(new SessionStates.SessionEnded(SessionTokens.sessionId(session)));
+    }
+
+    /**
+     * The user to issue a fresh token of the same sign-in to; the token being replaced is revoked,
+     * so a copy of it stops working at once rather than living out its hour.
+     */
+    public User refresh(SessionPrincipal session) {
+        User user = users.findById(session.userId()).orElseThrow(() -> ApiException.unauthorized("sign in first"));
+        revoke(session.tokenId(), session.expiresAt());
+        return user;
+    }
+
+    private void revoke(String tokenId, Instant expiresAt) {
         TenantContext.runAsSystem(() -> {
-            revoked.save(new RevokedToken(session.getId(), session.getExpiresAt()));
+            revoked.save(new RevokedToken(tokenId, expiresAt));
             revoked.deleteExpired(Instant.now());
-            UUID organizationId = UUID.fromString(session.getClaimAsString("org"));
-            TenantContext.runAs(organizationId, () -> audit.record(UUID.fromString(session.getSubject()),
-                    "logout", "user", session.getSubject(), Map.of()));
         });
-        events.publishEvent(new SessionStates.TokenRevoked(session.getId()));
+        events.publishEvent(new SessionStates.TokenRevoked(tokenId));
     }
 
     public static String normalise(String email) {

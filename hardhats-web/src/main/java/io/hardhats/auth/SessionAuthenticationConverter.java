@@ -31,24 +31,25 @@ public class SessionAuthenticationConverter implements Converter<Jwt, AbstractAu
         UUID userId;
         UUID organizationId;
         int sessionVersion;
+        String sessionId;
         try {
             userId = UUID.fromString(jwt.getSubject());
             organizationId = UUID.fromString(jwt.getClaimAsString("org"));
             Number version = jwt.getClaim(SessionTokens.SESSION_VERSION);
             // Tokens issued before session versions existed belong to the first one.
             sessionVersion = version == null ? 0 : version.intValue();
+            sessionId = SessionTokens.sessionId(jwt);
         } catch (RuntimeException e) {
             throw new BadCredentialsException("malformed session");
         }
         SessionStates.UserState user = jwt.getId() == null || sessions.isRevoked(jwt.getId()) ? null
                 : sessions.user(userId).orElse(null);
-        if (user == null || !user.active() || !user.organizationId().equals(organizationId)
-                || user.sessionVersion() != sessionVersion) {
+        if (user == null || !user.accepts(organizationId, sessionVersion)) {
             throw new BadCredentialsException("session is no longer valid");
         }
         Instant expiresAt = jwt.getExpiresAt();
-        SessionPrincipal principal =
-                new SessionPrincipal(userId, organizationId, user.role(), jwt.getId(), expiresAt);
+        SessionPrincipal principal = new SessionPrincipal(userId, organizationId, user.role(), jwt.getId(),
+                expiresAt, sessionId, sessionVersion);
         return new SessionAuthentication(principal);
     }
 

@@ -16,15 +16,19 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * What the session check of every API request reads from the database, kept in memory for a few
  * seconds ({@link SessionCacheProperties}) so a busy browser costs no database round trip per
  * request. Revocations and user changes made here announce themselves ({@link TokenRevoked},
- * {@link UserChanged}) and are forgotten once committed, so they apply at once in this instance.
- * Caffeine loads a key once and an invalidation waits for a load in progress, so a read that
- * raced a change cannot outlive it.
+ * {@link UserChanged}) and are forgotten once committed, so they apply at once in this instance;
+ * {@link SessionNotices} tells the other instances. Caffeine loads a key once and an invalidation
+ * waits for a load in progress, so a read that raced a change cannot outlive it.
  */
 @Component
 public class SessionStates {
 
-    /** Published once a session token is revoked (logout). */
+    /** Published once a session token is revoked (logout, or replaced by a refresh). */
     public record TokenRevoked(String tokenId) {
+    }
+
+    /** Published once a sign-in ends (logout): its open streams end with it. */
+    public record SessionEnded(String sessionId) {
     }
 
     /** Published when a user's role, state or sessions change. */
@@ -36,6 +40,11 @@ public class SessionStates {
 
         static UserState of(User user) {
             return new UserState(user.getOrganizationId(), user.getRole(), user.isActive(), user.getSessionVersion());
+        }
+
+        /** Whether a token of this organisation and session version may act as this user. */
+        boolean accepts(UUID tokenOrganization, int tokenSessionVersion) {
+            return active && organizationId.equals(tokenOrganization) && sessionVersion == tokenSessionVersion;
         }
     }
 
@@ -64,13 +73,33 @@ public class SessionStates {
         return userStates.get(userId, id -> TenantContext.callAsSystem(() -> users.findById(id).map(UserState::of)));
     }
 
+    /**
+     * Whether a session accepted earlier still acts for its user with the same role. A stream
+     * opened under another role ends with a role change, so it never outlives the rights it was
+     * opened with.
+     */
+    public boolean stillHolds(SessionPrincipal session) {
+        return user(session.userId())
+                .filter(state -> state.accepts(session.organizationId(), session.sessionVersion()))
+                .filter(state -> state.role() == session.role())
+                .isPresent();
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void forget(TokenRevoked revocation) {
-        revokedTokens.invalidate(revocation.tokenId());
+        forgetToken(revocation.tokenId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void forget(UserChanged change) {
-        userStates.invalidate(change.userId());
+        forgetUser(change.userId());
+    }
+
+    void forgetToken(String tokenId) {
+        revokedTokens.invalidate(tokenId);
+    }
+
+    void forgetUser(UUID userId) {
+        userStates.invalidate(userId);
     }
 }

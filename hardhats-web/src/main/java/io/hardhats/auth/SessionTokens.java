@@ -24,13 +24,15 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues and reads the session JWT (HS256; claims sub, org, role, sv, exp, iat, jti). {@code sv}
- * is the user's session version: ending all of a user's sessions moves it on.
+ * Issues and reads the session JWT (HS256; claims sub, org, role, sv, sid, exp, iat, jti). {@code sv}
+ * is the user's session version: ending all of a user's sessions moves it on. {@code sid} names the
+ * sign-in, which refreshes keep while each token gets its own {@code jti}.
  */
 @Component
 public class SessionTokens {
 
     static final String SESSION_VERSION = "sv";
+    static final String SESSION_ID = "sid";
 
     public record Issued(String token, String tokenId, Instant expiresAt) {
         @Override
@@ -50,7 +52,13 @@ public class SessionTokens {
         this.properties = properties;
     }
 
+    /** A token for a new sign-in. */
     public Issued issue(User user) {
+        return issue(user, null);
+    }
+
+    /** A token continuing the sign-in {@code sessionId} (a refresh), or a new one when null. */
+    public Issued issue(User user, String sessionId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(properties.jwtExpireMinutes(), ChronoUnit.MINUTES);
         String tokenId = UUID.randomUUID().toString();
@@ -59,6 +67,7 @@ public class SessionTokens {
                 .claim("org", user.getOrganizationId().toString())
                 .claim("role", user.getRole().wire())
                 .claim(SESSION_VERSION, user.getSessionVersion())
+                .claim(SESSION_ID, sessionId != null ? sessionId : tokenId)
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .id(tokenId)
@@ -66,6 +75,11 @@ public class SessionTokens {
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new Issued(token, tokenId, expiresAt);
+    }
+
+    /** The sign-in a token belongs to; a token from before sign-ins were named is one of its own. */
+    static String sessionId(Jwt token) {
+        return token.hasClaim(SESSION_ID) ? token.getClaimAsString(SESSION_ID) : token.getId();
     }
 
     public JwtDecoder decoder() {

@@ -1,6 +1,8 @@
 package io.hardhats.auth;
 
+import java.security.SecureRandom;
 import java.text.Normalizer;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -8,6 +10,7 @@ import java.util.function.Predicate;
 final class SlugMaker {
 
     private static final int MAX_LENGTH = 60;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private SlugMaker() {
     }
@@ -23,6 +26,16 @@ final class SlugMaker {
                 return candidate;
             }
         }
+    }
+
+    /**
+     * A slug with a random suffix ("acme-builders-3f9a1c"), for a registration whose slug another
+     * one took at the same moment: trying the next number would collide with it again.
+     */
+    static String randomised(String name, Predicate<String> taken) {
+        String suffix = "-" + HexFormat.of().toHexDigits(RANDOM.nextInt()).substring(2);
+        String base = base(name);
+        return unique(base.substring(0, Math.min(base.length(), MAX_LENGTH - suffix.length())) + suffix, taken);
     }
 
     static String base(String name) {

@@ -57,7 +57,8 @@ public class CameraService {
         if (request.sourceType() == null) {
             throw ApiException.invalid("source_type: must be rtsp or file");
         }
-        int maxCameras = organizations.findById(TenantContext.requireOrganization()).orElseThrow().getMaxCameras();
+        // Locked, so concurrent creations count one after another and never exceed the plan.
+        int maxCameras = organizations.lockById(TenantContext.requireOrganization()).orElseThrow().getMaxCameras();
         if (cameras.count() >= maxCameras) {
             throw ApiException.conflict("plan_limit", "this organisation may have at most " + maxCameras + " cameras");
         }

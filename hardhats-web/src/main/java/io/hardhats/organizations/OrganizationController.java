@@ -62,7 +62,10 @@ public class OrganizationController {
     @PutMapping
     @Transactional
     public OrganizationView update(@Valid @RequestBody Update request) {
-        Organization organization = current();
+        // Locked like every camera or user creation, so a limit is never lowered below a count
+        // that a concurrent creation is about to raise.
+        Organization organization = organizations.lockById(TenantContext.requireOrganization())
+                .orElseThrow(() -> ApiException.notFound("organization"));
         if (request.maxCameras() != null) {
             if (request.maxCameras() > properties.maxCamerasPerOrg()) {
                 throw ApiException.invalid("max_cameras: this service allows at most "

@@ -2,6 +2,7 @@ package io.hardhats.stream;
 
 import java.util.UUID;
 
+import io.hardhats.auth.SessionPrincipal;
 import io.hardhats.bus.LiveBus;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +21,9 @@ public class CameraFeeds extends OpenStreams<FrameMailbox> {
     }
 
     /** Starts receiving a camera's frames; close the viewer when it leaves. */
-    public Viewer watch(UUID cameraId) {
+    public Viewer watch(UUID cameraId, SessionPrincipal viewer) {
         FrameMailbox mailbox = new FrameMailbox();
-        opened(mailbox);
+        opened(mailbox, viewer);
         LiveBus.Subscription frames = bus.subscribeFrames(cameraId, mailbox::offer);
         return new Viewer(mailbox, () -> {
             closed(mailbox);

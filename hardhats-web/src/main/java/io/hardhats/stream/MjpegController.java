@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import io.hardhats.auth.SessionPrincipal;
 import io.hardhats.bus.LiveBus;
 import io.hardhats.cameras.CameraService;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,13 +44,14 @@ public class MjpegController {
     }
 
     @GetMapping("/api/stream/{cameraId}")
-    public void stream(@PathVariable UUID cameraId, HttpServletResponse response) throws IOException {
+    public void stream(@PathVariable UUID cameraId, @AuthenticationPrincipal SessionPrincipal principal,
+            HttpServletResponse response) throws IOException {
         cameras.get(cameraId);
         response.setContentType("multipart/x-mixed-replace; boundary=" + BOUNDARY);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, must-revalidate");
         response.setHeader("X-Accel-Buffering", "no");
         ServletOutputStream out = response.getOutputStream();
-        try (CameraFeeds.Viewer viewer = feeds.watch(cameraId)) {
+        try (CameraFeeds.Viewer viewer = feeds.watch(cameraId, principal)) {
             byte[] first = bus.latestFrame(cameraId).map(LiveBus.Frame::jpeg).orElse(NoSignalFrame.JPEG);
             writePart(out, first);
             while (true) {

@@ -1,26 +1,31 @@
 package io.hardhats.stream;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.hardhats.auth.SessionNotices;
+import io.hardhats.auth.SessionPrincipal;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 
 /**
- * The endless responses of one kind that this instance holds open. Stopping ends them all
- * first, so the web server's graceful shutdown does not wait for streams that never finish; a
- * stream opened while stopping is ended at once.
+ * The endless responses of one kind that this instance holds open, each with the session that
+ * opened it. A session change ends that session's streams ({@link SessionNotices.StreamsToEnd}),
+ * so a stream never outlives the rights it was opened with. Stopping ends them all first, so the
+ * web server's graceful shutdown does not wait for streams that never finish; a stream opened
+ * while stopping is ended at once.
  */
 abstract class OpenStreams<T> implements SmartLifecycle {
 
-    private final Set<T> open = ConcurrentHashMap.newKeySet();
+    private final Map<T, SessionPrincipal> open = new ConcurrentHashMap<>();
     private volatile boolean running;
 
     /** Ends one stream from the server side. */
     protected abstract void end(T stream);
 
-    protected void opened(T stream) {
-        open.add(stream);
+    protected void opened(T stream, SessionPrincipal session) {
+        open.put(stream, session);
         if (!running) {
             end(stream);
         }
@@ -31,7 +36,16 @@ abstract class OpenStreams<T> implements SmartLifecycle {
     }
 
     protected void forEachOpen(Consumer<T> action) {
-        open.forEach(action);
+        open.keySet().forEach(action);
+    }
+
+    @EventListener
+    void endSessions(SessionNotices.StreamsToEnd change) {
+        open.forEach((stream, session) -> {
+            if (change.matches().test(session)) {
+                end(stream);
+            }
+        });
     }
 
     @Override
@@ -42,7 +56,7 @@ abstract class OpenStreams<T> implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        open.forEach(this::end);
+        open.keySet().forEach(this::end);
     }
 
     @Override

@@ -61,7 +61,7 @@ public class SseController extends OpenStreams<SseClient> {
         emitter.onCompletion(leave);
         emitter.onTimeout(leave);
         emitter.onError(error -> leave.run());
-        opened(client);
+        opened(client, principal);
         List<SseClient.Item> replay = lastEventId == null ? List.of()
                 : events.after(lastEventId, MAX_REPLAY).stream().map(messages::replay).toList();
         client.releaseAfter(replay);

@@ -9,6 +9,7 @@ import io.hardhats.audit.AuditTrail;
 import io.hardhats.auth.AuthService;
 import io.hardhats.auth.PasswordPolicy;
 import io.hardhats.auth.SessionStates;
+import io.hardhats.organizations.Organization;
 import io.hardhats.organizations.OrganizationRepository;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.web.ApiException;
@@ -50,22 +51,23 @@ public class UserService {
     public User create(UserRequests.Create request) {
         String email = AuthService.normalise(request.email());
         PasswordPolicy.check(request.password(), email);
-        int maxUsers = organizations.findById(TenantContext.requireOrganization()).orElseThrow().getMaxUsers();
+        int maxUsers = lockOrganization().getMaxUsers();
         if (users.count() >= maxUsers) {
             throw ApiException.conflict("plan_limit", "this organisation may have at most " + maxUsers + " users");
         }
         boolean taken = TenantContext.callAsSystem(() -> users.existsByEmailIgnoreCase(email));
         if (taken) {
-            throw ApiException.conflict("email_taken", "an account with this e-mail already exists");
+            throw EmailTaken.error();
         }
-        User user = users.save(new User(email, passwords.encode(request.password()), request.fullName().trim(),
-                request.role()));
+        User user = EmailTaken.unlessUnique(() -> users.saveAndFlush(new User(email,
+                passwords.encode(request.password()), request.fullName().trim(), request.role())));
         audit.record("user_create", "user", user.getId(), Map.of("role", user.getRole().wire()));
         return user;
     }
 
     @Transactional
     public User update(UUID id, UserRequests.Update request) {
+        lockOrganization();
         User user = get(id);
         boolean losesAdmin = user.getRole() == Role.ADMIN && user.isActive()
                 && ((request.role() != null && request.role() != Role.ADMIN) || Boolean.FALSE.equals(request.isActive()));
@@ -90,6 +92,7 @@ public class UserService {
     /** Deactivates rather than deletes: events and audit rows keep pointing at the person. */
     @Transactional
     public void deactivate(UUID id) {
+        lockOrganization();
         User user = get(id);
         if (user.getRole() == Role.ADMIN && user.isActive()) {
             requireAnotherActiveAdmin();
@@ -97,6 +100,15 @@ public class UserService {
         user.setActive(false);
         audit.record("user_deactivate", "user", user.getId(), Map.of());
         events.publishEvent(new SessionStates.UserChanged(user.getId()));
+    }
+
+    /**
+     * Every change that checks a rule of the whole organisation (plan limit, last admin) holds the
+     * organisation's row lock from before its check until it commits, so two admins demoting each
+     * other at the same moment are checked one after the other.
+     */
+    private Organization lockOrganization() {
+        return organizations.lockById(TenantContext.requireOrganization()).orElseThrow();
     }
 
     private void requireAnotherActiveAdmin() {

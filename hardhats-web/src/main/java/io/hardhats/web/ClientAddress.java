@@ -6,16 +6,18 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The caller's IP address. Behind Railway's proxy the servlet container has already replaced
- * the remote address with the X-Forwarded-For client (server.forward-headers-strategy).
+ * The caller's IP address as {@link ForwardedClientFilter} decided it: always a valid IP literal
+ * in canonical form, or null, never text a client chose.
  */
 public final class ClientAddress {
+
+    static final String ATTRIBUTE = ClientAddress.class.getName();
 
     private ClientAddress() {
     }
 
     public static String of(HttpServletRequest request) {
-        return request.getRemoteAddr();
+        return request.getAttribute(ATTRIBUTE) instanceof String address ? address : null;
     }
 
     /** The current request's client, or null outside a request. */

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The authentication endpoints allow a few attempts per client IP and per e-mail per window.
- * Clients are told apart by X-Forwarded-For, which the server trusts from the loopback proxy.
+ * The authentication endpoints allow a few attempts per client address, per (e-mail, address)
+ * pair and, more slowly, per e-mail. Clients are told apart by X-Forwarded-For, which the server
+ * trusts from the loopback proxy the tests configure.
  */
-@TestPropertySource(properties = {"hardhats.rate-limit.per-ip=5", "hardhats.rate-limit.per-email=3"})
+@TestPropertySource(properties = {"hardhats.rate-limit.per-ip=5", "hardhats.rate-limit.per-email=3",
+        "hardhats.rate-limit.per-email-global=8"})
 class RateLimitTest extends ApiTest {
 
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
@@ -48,23 +50,37 @@ class RateLimitTest extends ApiTest {
     }
 
     @Test
-    void tooManyLoginsForOneEmailAreLimitedWhereverTheyComeFrom() {
+    void aStrangerGuessingAPasswordCannotLockItsOwnerOut() {
         Member admin = register("Limit Corp");
+        String attacker = newAddress();
         for (int i = 0; i < 3; i++) {
-            assertThat(login(client(), admin.email(), "Wrong-Password-" + i).status()).isEqualTo(401);
+            assertThat(login(clientAt(attacker), admin.email(), "Wrong-Password-" + i).status()).isEqualTo(401);
         }
-        assertRateLimited(login(client(), admin.email(), "Wrong-Password-9"));
-        // Even the right password, from yet another address, waits: the e-mail is being attacked.
-        HttpResult right = login(client(), admin.email(), PASSWORD);
+        assertRateLimited(login(clientAt(attacker), admin.email(), "Wrong-Password-9"));
+        // Even the right password waits, from the address that was guessing.
+        HttpResult right = login(clientAt(attacker), admin.email(), PASSWORD);
         assertRateLimited(right);
         assertThat(right.setCookies()).noneMatch(cookie -> cookie.startsWith("session=") && !cookie.startsWith("session=;"));
         // The e-mail's case and surrounding spaces do not make a new allowance.
-        assertRateLimited(login(client(), "  " + admin.email().toUpperCase() + " ", PASSWORD));
-        // Other people are not affected.
-        Member other = register("Unaffected Corp");
-        assertThat(login(client(), other.email(), PASSWORD).status()).isEqualTo(200);
-        // The account is fine: its existing session still works.
+        assertRateLimited(login(clientAt(attacker), "  " + admin.email().toUpperCase() + " ", PASSWORD));
+        // The owner, at their own address, signs in.
+        assertThat(login(client(), admin.email(), PASSWORD).status()).isEqualTo(200);
         assertThat(admin.client().get("/api/v1/auth/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void manyAddressesTogetherReachTheEmailsOwnSlowerLimit() {
+        Member admin = register("Botnet Target Corp");
+        for (int i = 0; i < 8; i++) {
+            assertThat(login(client(), admin.email(), "Wrong-Password-" + i).status()).isEqualTo(401);
+        }
+        HttpResult right = login(client(), admin.email(), PASSWORD);
+        assertRateLimited(right);
+        assertThat(Long.parseLong(right.header("Retry-After").orElseThrow())).as("the e-mail's window is an hour")
+                .isLessThanOrEqualTo(3600);
+        Member other = register("Unaffected Corp");
+        assertThat(login(client(), other.email(), PASSWORD).status()).as("other e-mails are not affected")
+                .isEqualTo(200);
     }
 
     @Test
@@ -108,15 +124,16 @@ class RateLimitTest extends ApiTest {
         assertRateLimited(sixth);
         assertThat(login(client(), email, PASSWORD).status()).as("nothing was created").isEqualTo(401);
 
-        // Per e-mail as well: one address per attempt, the same e-mail each time.
+        // Per e-mail and address as well: probing whether an e-mail has an account is limited.
         String taken = uniqueEmail("taken");
         assertThat(client().post("/api/v1/auth/register", Map.of("organization_name", "Taken", "email", taken,
                 "password", PASSWORD, "full_name", "T")).status()).isEqualTo(201);
-        for (int i = 0; i < 2; i++) {
-            assertThat(client().post("/api/v1/auth/register", Map.of("organization_name", "Taken", "email", taken,
-                    "password", PASSWORD, "full_name", "T")).status()).isEqualTo(409);
+        String prober = newAddress();
+        for (int i = 0; i < 3; i++) {
+            assertThat(clientAt(prober).post("/api/v1/auth/register", Map.of("organization_name", "Taken",
+                    "email", taken, "password", PASSWORD, "full_name", "T")).status()).isEqualTo(409);
         }
-        assertRateLimited(client().post("/api/v1/auth/register", Map.of("organization_name", "Taken",
+        assertRateLimited(clientAt(prober).post("/api/v1/auth/register", Map.of("organization_name", "Taken",
                 "email", taken, "password", PASSWORD, "full_name", "T")));
     }
 }

@@ -65,6 +65,23 @@ public final class MjpegReader implements AutoCloseable {
         return jpeg;
     }
 
+    /** Whether the server ends the stream within the timeout (frames before the end are skipped). */
+    public boolean endsWithin(Duration timeout) throws InterruptedException {
+        Thread reader = new Thread(() -> {
+            try {
+                while (true) {
+                    nextFrame();
+                }
+            } catch (IOException e) {
+                // The end.
+            }
+        }, "mjpeg-reader");
+        reader.setDaemon(true);
+        reader.start();
+        reader.join(timeout.toMillis());
+        return !reader.isAlive();
+    }
+
     private String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;

@@ -2,9 +2,14 @@ package io.hardhats.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
+import io.hardhats.auth.SessionNotices;
+import io.hardhats.auth.SessionPrincipal;
+import io.hardhats.users.Role;
 import org.junit.jupiter.api.Test;
 
 class OpenStreamsTest {
@@ -18,12 +23,18 @@ class OpenStreamsTest {
         }
     }
 
+    private static SessionPrincipal session(UUID userId, String sessionId) {
+        return new SessionPrincipal(userId, UUID.randomUUID(), Role.OPERATOR, UUID.randomUUID().toString(),
+                Instant.now().plusSeconds(3600), sessionId, 0);
+    }
+
     @Test
     void stoppingEndsTheOpenStreamsAndAnyOpenedAfterwards() {
         Recording streams = new Recording();
         streams.start();
-        streams.opened("a");
-        streams.opened("b");
+        SessionPrincipal session = session(UUID.randomUUID(), "s");
+        streams.opened("a", session);
+        streams.opened("b", session);
         streams.closed("b");
         assertThat(streams.ended).isEmpty();
 
@@ -31,7 +42,24 @@ class OpenStreamsTest {
         assertThat(streams.isRunning()).isFalse();
         assertThat(streams.ended).containsExactly("a");
 
-        streams.opened("late");
+        streams.opened("late", session);
         assertThat(streams.ended).containsExactly("a", "late");
+    }
+
+    @Test
+    void aSessionChangeEndsOnlyTheStreamsOfTheSessionsItMatches() {
+        Recording streams = new Recording();
+        streams.start();
+        UUID user = UUID.randomUUID();
+        streams.opened("first sign-in", session(user, "one"));
+        streams.opened("second sign-in", session(user, "two"));
+        streams.opened("someone else", session(UUID.randomUUID(), "three"));
+
+        streams.endSessions(new SessionNotices.StreamsToEnd(session -> "one".equals(session.sessionId())));
+        assertThat(streams.ended).containsExactly("first sign-in");
+        streams.closed("first sign-in");
+
+        streams.endSessions(new SessionNotices.StreamsToEnd(session -> session.userId().equals(user)));
+        assertThat(streams.ended).containsExactly("first sign-in", "second sign-in");
     }
 }

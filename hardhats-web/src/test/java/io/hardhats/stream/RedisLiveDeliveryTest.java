@@ -23,7 +23,9 @@ import io.hardhats.events.EventView;
 import io.hardhats.events.ViolationType;
 import io.hardhats.support.ApiTest;
 import io.hardhats.support.RedisServer;
+import io.hardhats.support.ApiClient;
 import io.hardhats.support.TenantData;
+import io.hardhats.users.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,6 +169,30 @@ class RedisLiveDeliveryTest extends ApiTest {
                     .extracting(SseReader.Received::id).isEqualTo(event.toString());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDeactivationThroughOneInstanceEndsTheStreamsOnTheOther() throws Exception {
+        Member admin = register("Two Instance Sessions");
+        Member operator = addMember(admin, Role.OPERATOR);
+        UUID camera = createCamera(admin, "Hoist");
+        String cookie = operator.client().sessionCookie();
+        try (MjpegReader video = new MjpegReader(secondPort, "/api/stream/" + camera, cookie);
+                SseReader events = new SseReader(secondPort, cookie, null);
+                SseReader adminEvents = new SseReader(secondPort, admin.client().sessionCookie(), null)) {
+            video.nextFrame();
+            assertThat(events.nextComment(Duration.ofSeconds(10))).isNotNull();
+            await().atMost(Duration.ofSeconds(10)).until(() -> subscribers(LiveBus.SESSIONS_CHANNEL) == 2);
+
+            assertThat(admin.client().delete("/api/v1/users/" + operator.userId()).status()).isEqualTo(204);
+
+            assertThat(video.endsWithin(Duration.ofSeconds(10))).as("MJPEG on the other instance ended").isTrue();
+            assertThat(events.endsWithin(Duration.ofSeconds(10))).as("SSE on the other instance ended").isTrue();
+            assertThat(adminEvents.endsWithin(Duration.ofSeconds(2))).as("the admin's stream goes on").isFalse();
+            assertThat(new ApiClient(secondPort).withSessionCookie(cookie)
+                    .get("/api/v1/auth/me").status()).as("refused there at once, not after the cache time")
+                    .isEqualTo(401);
         }
     }
 }

@@ -101,6 +101,12 @@ final class SseReader implements AutoCloseable {
         }
     }
 
+    /** Whether the server ended the stream within the timeout. */
+    boolean endsWithin(Duration timeout) throws InterruptedException {
+        thread.join(timeout.toMillis());
+        return !thread.isAlive();
+    }
+
     @Override
     public void close() throws IOException {
         response.body().close();

@@ -25,6 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "hardhats.encryption-key=" + ApiTest.ENCRYPTION_KEY,
                 "hardhats.rate-limit.per-ip=100000",
                 "hardhats.rate-limit.per-email=100000",
+                "hardhats.rate-limit.per-email-global=100000",
+                // The test's HTTP client plays the proxy in front of the service.
+                "hardhats.forwarded.trusted-proxies=127.0.0.1/32,::1/128",
                 "hardhats.sse-heartbeat-ms=1000"})
 public abstract class ApiTest {
 
