@@ -57,13 +57,15 @@ public class CameraService {
         if (request.sourceType() == null) {
             throw ApiException.invalid("source_type: must be rtsp or file");
         }
+        // Validated before the plan is checked, so a bad request says what is wrong with it (422), and
+        // the host lookup it may need happens outside the organisation's lock.
+        Camera camera = new Camera(request.name().trim(), request.sourceType());
+        apply(camera, request);
         // Locked, so concurrent creations count one after another and never exceed the plan.
         int maxCameras = organizations.lockById(TenantContext.requireOrganization()).orElseThrow().getMaxCameras();
         if (cameras.count() >= maxCameras) {
             throw ApiException.conflict("plan_limit", "this organisation may have at most " + maxCameras + " cameras");
         }
-        Camera camera = new Camera(request.name().trim(), request.sourceType());
-        apply(camera, request);
         cameras.save(camera);
         audit.record("camera_create", "camera", camera.getId(), Map.of("name", camera.getName()));
         return view(camera);
