@@ -1,6 +1,8 @@
 package io.hardhats;
 
+import io.hardhats.allinone.DataFolderLock;
 import io.hardhats.allinone.EmbeddedDatabase;
+import io.hardhats.allinone.EmbeddedPostgresSettings;
 
 /**
  * The laptop mode: web and worker in one JVM. Without DATABASE_URL it starts a real PostgreSQL
@@ -8,13 +10,20 @@ import io.hardhats.allinone.EmbeddedDatabase;
  */
 public final class AllInOneMain {
 
+    /** Exit status when another process already runs on the data folder. */
+    static final int DATA_FOLDER_IN_USE = 3;
+
     private AllInOneMain() {
     }
 
     public static void main(String[] args) {
         if (isBlank(System.getenv("DATABASE_URL")) && isBlank(System.getProperty("DATABASE_URL"))) {
-            String dataDir = System.getenv().getOrDefault("HARDHATS_DATA_DIR", "data");
-            System.setProperty("DATABASE_URL", EmbeddedDatabase.start(java.nio.file.Path.of(dataDir)));
+            try {
+                System.setProperty("DATABASE_URL", EmbeddedDatabase.start(EmbeddedPostgresSettings.fromEnvironment()));
+            } catch (DataFolderLock.DataFolderInUseException e) {
+                System.err.println(e.getMessage());
+                System.exit(DATA_FOLDER_IN_USE);
+            }
         }
         HardhatsApplication.launch("all", args);
     }
