@@ -17,15 +17,26 @@ public final class AllInOneMain {
     }
 
     public static void main(String[] args) {
-        if (isBlank(System.getenv("DATABASE_URL")) && isBlank(System.getProperty("DATABASE_URL"))) {
-            try {
-                System.setProperty("DATABASE_URL", EmbeddedDatabase.start(EmbeddedPostgresSettings.fromEnvironment()));
-            } catch (DataFolderLock.DataFolderInUseException e) {
-                System.err.println(e.getMessage());
-                System.exit(DATA_FOLDER_IN_USE);
-            }
+        if (!isBlank(System.getenv("DATABASE_URL")) || !isBlank(System.getProperty("DATABASE_URL"))) {
+            HardhatsApplication.launch("all", args);
+            return;
         }
-        HardhatsApplication.launch("all", args);
+        EmbeddedDatabase database;
+        try {
+            database = EmbeddedDatabase.start(EmbeddedPostgresSettings.fromEnvironment());
+        } catch (DataFolderLock.DataFolderInUseException e) {
+            System.err.println(e.getMessage());
+            System.exit(DATA_FOLDER_IN_USE);
+            return;
+        }
+        System.setProperty("DATABASE_URL", database.url());
+        try {
+            HardhatsApplication.launch("all", args);
+        } catch (RuntimeException e) {
+            database.stop();
+            throw e;
+        }
+        database.stopAfterTheApplication();
     }
 
     private static boolean isBlank(String value) {

@@ -26,11 +26,20 @@ public final class EmbeddedDatabase {
     /** A free port found is free only until someone else binds it; try a fresh one a few times. */
     private static final int PORT_ATTEMPTS = 5;
 
-    private EmbeddedDatabase() {
+    private final PostgresServer server;
+    private final PostgresWatchdog watchdog;
+    private final DataFolderLock lock;
+    private final String url;
+
+    private EmbeddedDatabase(PostgresServer server, PostgresWatchdog watchdog, DataFolderLock lock, String url) {
+        this.server = server;
+        this.watchdog = watchdog;
+        this.lock = lock;
+        this.url = url;
     }
 
-    /** Starts the server and answers its DATABASE_URL (with the password). */
-    public static String start(EmbeddedPostgresSettings settings) {
+    /** Starts the server on the settings' data folder. */
+    public static EmbeddedDatabase start(EmbeddedPostgresSettings settings) {
         if ("root".equals(System.getProperty("user.name"))) {
             throw new IllegalStateException("PostgreSQL cannot run as root. Start Hard Hats with ./run.sh "
                     + "(it switches to an unprivileged user) or as an ordinary user, or set DATABASE_URL.");
@@ -45,11 +54,10 @@ public final class EmbeddedDatabase {
             int port = startOnAPort(server, settings.port());
             PostgresWatchdog watchdog = new PostgresWatchdog(server, port);
             watchdog.start();
-            // Spring Boot runs its shutdown handlers once every application context has closed.
-            SpringApplication.getShutdownHandlers().add(() -> stop(server, watchdog, lock));
             log.info("Embedded PostgreSQL running on 127.0.0.1:{} with data in {} (password in {})",
                     port, settings.pgData(), DevelopmentSecrets.file(settings.dataDir()));
-            return "postgresql://" + PostgresServer.SUPERUSER + ":" + password + "@127.0.0.1:" + port + "/postgres";
+            return new EmbeddedDatabase(server, watchdog, lock,
+                    "postgresql://" + PostgresServer.SUPERUSER + ":" + password + "@127.0.0.1:" + port + "/postgres");
         } catch (IOException e) {
             lock.release();
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + settings.pgData()
@@ -79,7 +87,26 @@ public final class EmbeddedDatabase {
         }
     }
 
-    private static void stop(PostgresServer server, PostgresWatchdog watchdog, DataFolderLock lock) {
+    /** DATABASE_URL of the server, password included. */
+    public String url() {
+        return url;
+    }
+
+    /**
+     * Stops the server once the running application has shut down. Spring Boot runs its shutdown
+     * handlers after every application context has closed, the most recently added first: added
+     * now, after the application started, this one runs before the logging system's, so its
+     * last words are still logged.
+     */
+    public void stopAfterTheApplication() {
+        try {
+            SpringApplication.getShutdownHandlers().add(this::stop);
+        } catch (IllegalStateException shuttingDown) {
+            stop();
+        }
+    }
+
+    public void stop() {
         watchdog.stop();
         try {
             server.stop();
