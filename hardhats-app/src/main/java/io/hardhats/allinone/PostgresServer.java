@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -182,7 +184,7 @@ final class PostgresServer {
         try {
             List<String> lines = Files.readAllLines(file);
             return lines.size() > index ? Optional.of(lines.get(index)) : Optional.empty();
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             return Optional.empty();
         }
     }
@@ -212,8 +214,7 @@ final class PostgresServer {
         }
         tool.getOutputStream().close();
         byte[] output = tool.getInputStream().readAllBytes();
-        Files.write(settings.serverLog(), output, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+        Files.write(settings.serverLog(), output, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         try {
             if (tool.waitFor() != 0) {
                 throw new IOException(Path.of(command.get(0)).getFileName() + " failed: "
