@@ -32,7 +32,7 @@ import io.hardhats.vision.SharedFiles;
 final class AllInOneProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("target", "hardhats.jar").toAbsolutePath();
-    static final Duration START = Duration.ofMinutes(5);
+    static final Duration START = Duration.ofMinutes(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     final String name;
