@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 jar=hardhats-app/target/hardhats.jar
-if [ ! -f "$jar" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o -name '*.sql' -o -name '*.yml' -o -name 'pom.xml' -o -path '*/static/*' \) -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find . \( -path ./data -o -path '*/target' \) -prune -o \( -name '*.java' -o -name '*.sql' -o -name '*.yml' -o -name 'pom.xml' -o -path '*/static/*' \) -newer "$jar" -print -quit)" ]; then
   echo "Building Hard Hats (first run takes a few minutes)..."
   ./mvnw -B -q -DskipTests package
 fi

@@ -16,7 +16,7 @@ fail() { echo "run-sh-clean-stop: FAILED: $*" >&2; exit 1; }
 start() {
   HARDHATS_DATA_DIR="$data" PORT="$port" DEMO_VIDEO=/nonexistent ./run.sh > "$out/$1.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 600); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready")" = 200 ] && return 0
     kill -0 "$pid" 2>/dev/null || fail "$1 exited early: $(tail -20 "$out/$1.log")"
     sleep 1
