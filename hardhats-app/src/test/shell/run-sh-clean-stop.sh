@@ -10,6 +10,7 @@ cd "$(dirname "$0")/../../../.."
 out=hardhats-app/target/run-sh-clean-stop
 rm -rf "$out" && mkdir -p "$out"
 data="$(mktemp -d)/data"
+chmod 755 "$(dirname "$data")" # run.sh hands data/ itself to the unprivileged user, who must reach it
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 fail() { echo "run-sh-clean-stop: FAILED: $*" >&2; exit 1; }
 
