@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 jar=hardhats-app/target/hardhats.jar
-if [ ! -f "$jar" ] || [ -n "$(find . -path ./data -prune -o \( -name '*.java' -o -name '*.sql' -o -name '*.yml' -o -name 'pom.xml' -o -path '*/static/*' \) -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find . \( -path ./data -o -path '*/target' \) -prune -o \( -name '*.java' -o -name '*.sql' -o -name '*.yml' -o -name 'pom.xml' -o -path '*/static/*' \) -newer "$jar" -print -quit)" ]; then
   echo "Building Hard Hats (first run takes a few minutes)..."
   ./mvnw -B -q -DskipTests package
 fi
@@ -23,9 +23,14 @@ fi
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 if [ "$(id -u)" = "0" ]; then
   id hardhats >/dev/null 2>&1 || useradd --system --create-home --shell /usr/sbin/nologin hardhats
-  mkdir -p data && chown -R hardhats: data
+  data="${HARDHATS_DATA_DIR:-data}"
+  mkdir -p "$data" && chown -R hardhats: "$data" && chmod 700 "$data"
   chmod o+rx . hardhats-app hardhats-app/target && chmod o+r "$jar"
   echo "Running as the unprivileged user 'hardhats' (PostgreSQL refuses root)."
-  exec runuser -u hardhats -- env HOME=/home/hardhats MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" java -jar "$jar" "$@"
+  # setpriv turns this very process into Java under the unprivileged user, so SIGTERM and Ctrl-C
+  # reach Java itself, which stops the cameras and then PostgreSQL in order. runuser would stay
+  # in between and kill Java 2 s after passing a SIGTERM on.
+  exec setpriv --reuid=hardhats --regid=hardhats --init-groups \
+    env HOME=/home/hardhats USER=hardhats LOGNAME=hardhats MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" java -jar "$jar" "$@"
 fi
 exec java -jar "$jar" "$@"

@@ -40,7 +40,9 @@ if [ "$SOURCE" = rtsp ]; then
   grep -q READY /tmp/cap-rtsp.log || { echo "RTSP server did not start: $(cat /tmp/cap-rtsp.log)" >&2; exit 1; }
   rtsp_args=("rtsp://127.0.0.1:$RTSP_PORT/cam1" bench bench-secret)
 fi
-sql() { psql -qAt -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -c "$1"; }
+# The embedded database takes only its password, kept with the development secrets in the data folder.
+sql() { PGPASSWORD="$(sed -n 's/^database_password=//p' "$DATA/secrets.properties")" \
+  psql -qAt -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -c "$1"; }
 machine() { echo "# nproc=$(nproc) cpu=\"$(lscpu | grep 'Model name' | sed 's/.*: *//')\" load=\"$(cut -d' ' -f1-3 /proc/loadavg)\"" >&2; }
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }

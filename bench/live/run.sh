@@ -6,7 +6,8 @@
 #   bench/live/run.sh [mjpeg|sse|events|all]
 #
 # The clients need a JDK 22 or later (BENCH_JAVA, see bench/common/bench-java.sh); the server runs on 17.
-# Environment: PORT (web, 8124), REDIS_PORT (6391), PG_PORT (embedded PostgreSQL, 54329),
+# Environment: PORT (web, 8124), REDIS_PORT (6391), DATA (the server's HARDHATS_DATA_DIR, /tmp/bench-data:
+# the embedded PostgreSQL's port and password are read from it),
 # MJPEG_LEVELS (100,250,500,1000,1500), SSE_CLIENTS (5000), EVENTS (1000000), RPS (200), LOAD_SECONDS (30), SETTLE (60: seconds to wait after the bulk insert).
 # Start the server first, e.g. (as root; PostgreSQL refuses root):
 #   redis-server --port 6391 --save '' --daemonize yes
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/../.."
 what="${1:-all}"
 PORT="${PORT:-8124}"
 REDIS_PORT="${REDIS_PORT:-6391}"
-PG_PORT="${PG_PORT:-54329}"
+DATA="${DATA:-/tmp/bench-data}"
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 JAVA="$(bench/common/bench-java.sh)"
 
@@ -37,7 +38,8 @@ if [ "$what" = sse ] || [ "$what" = all ]; then
 fi
 if [ "$what" = events ] || [ "$what" = all ]; then
   read -r cookie org cams < <("$JAVA" bench/live/EventsApiLoad.java setup "$PORT" 10)
-  psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+  PGPASSWORD="$(sed -n 's/^database_password=//p' "$DATA/secrets.properties")" \
+    psql -q -h 127.0.0.1 -p "$(sed -n 4p "$DATA/postgres/postmaster.pid")" -U postgres -d postgres -v ON_ERROR_STOP=1 \
     -v org="$org" -v cams="$cams" -v n="${EVENTS:-1000000}" -f bench/live/insert-events.sql >&2
   sleep "${SETTLE:-60}" # let the bulk insert's checkpoint and writes finish before measuring
   machine

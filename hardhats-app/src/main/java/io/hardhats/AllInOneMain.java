@@ -1,6 +1,8 @@
 package io.hardhats;
 
+import io.hardhats.allinone.DataFolderLock;
 import io.hardhats.allinone.EmbeddedDatabase;
+import io.hardhats.allinone.EmbeddedPostgresSettings;
 
 /**
  * The laptop mode: web and worker in one JVM. Without DATABASE_URL it starts a real PostgreSQL
@@ -8,15 +10,33 @@ import io.hardhats.allinone.EmbeddedDatabase;
  */
 public final class AllInOneMain {
 
+    /** Exit status when another process already runs on the data folder. */
+    static final int DATA_FOLDER_IN_USE = 3;
+
     private AllInOneMain() {
     }
 
     public static void main(String[] args) {
-        if (isBlank(System.getenv("DATABASE_URL")) && isBlank(System.getProperty("DATABASE_URL"))) {
-            String dataDir = System.getenv().getOrDefault("HARDHATS_DATA_DIR", "data");
-            System.setProperty("DATABASE_URL", EmbeddedDatabase.start(java.nio.file.Path.of(dataDir)));
+        if (!isBlank(System.getenv("DATABASE_URL")) || !isBlank(System.getProperty("DATABASE_URL"))) {
+            HardhatsApplication.launch("all", args);
+            return;
         }
-        HardhatsApplication.launch("all", args);
+        EmbeddedDatabase database;
+        try {
+            database = EmbeddedDatabase.start(EmbeddedPostgresSettings.fromEnvironment());
+        } catch (DataFolderLock.DataFolderInUseException e) {
+            System.err.println(e.getMessage());
+            System.exit(DATA_FOLDER_IN_USE);
+            return;
+        }
+        System.setProperty("DATABASE_URL", database.url());
+        try {
+            HardhatsApplication.launch("all", args);
+        } catch (RuntimeException e) {
+            database.stop();
+            throw e;
+        }
+        database.stopAfterTheApplication();
     }
 
     private static boolean isBlank(String value) {

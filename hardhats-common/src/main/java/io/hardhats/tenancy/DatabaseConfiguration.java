@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import io.hardhats.config.DatabaseUrl;
 import io.hardhats.config.HardhatsProperties;
 import org.hibernate.cfg.MultiTenancySettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,7 @@ public class DatabaseConfiguration {
 
     @Bean
     @Primary
+    @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(HardhatsProperties properties) {
         DatabaseUrl url = DatabaseUrl.parse(properties.databaseUrl());
         HikariDataSource dataSource = new HikariDataSource();

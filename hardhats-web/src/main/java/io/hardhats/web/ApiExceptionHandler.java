@@ -148,6 +148,11 @@ public class ApiExceptionHandler {
         if (causedBy(e, RequestTooLargeException.class)) {
             return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "request body is larger than 1 MiB");
         }
+        if (DatabaseOutage.isCause(e)) {
+            return ResponseEntity.status(DatabaseOutage.STATUS)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+                    .body(new ApiError(DatabaseOutage.ERROR, DatabaseOutage.DETAIL));
+        }
         log.error("Unexpected error", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "something went wrong on our side");
     }

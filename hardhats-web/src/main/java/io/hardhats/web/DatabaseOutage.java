@@ -1,0 +1,37 @@
+package io.hardhats.web;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Recognises a failure that means "the database cannot be reached right now" (the pool gave up
+ * waiting for a connection, a connection broke, the server is starting or recovering), which
+ * the API answers with 503 in the one error shape instead of a 500.
+ */
+public final class DatabaseOutage {
+
+    public static final HttpStatus STATUS = HttpStatus.SERVICE_UNAVAILABLE;
+    public static final String ERROR = "database_unavailable";
+    public static final String DETAIL = "the database cannot be reached right now; try again in a few seconds";
+    /** Seconds a client should wait: about how long the embedded database takes to come back. */
+    public static final String RETRY_AFTER_SECONDS = "5";
+
+    private DatabaseOutage() {
+    }
+
+    public static boolean isCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            // SQL state class 08 is a connection failure; 57P01-57P03 a server shutting down, crashed or starting.
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
