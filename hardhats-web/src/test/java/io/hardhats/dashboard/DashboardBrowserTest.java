@@ -178,7 +178,7 @@ class DashboardBrowserTest extends ApiTest {
 
         // A camera status change updates the tile's badge.
         bus.publishMessage(organizationId, LiveMessage.cameraStatus(
-                new LiveMessage.CameraStatusChange(camera, CameraStatus.ERROR, "connection refused", Instant.now()), json)
+                new LiveMessage.CameraStatusChange(camera, CameraStatus.ERROR, "connection refused", Instant.now(), false), json)
                 .toJson(json));
         waitUntil(d -> d.findElement(By.cssSelector(
                 ".tile[data-camera-id='" + camera + "'] .badge")).getText().equalsIgnoreCase("error"));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.hardhats.bus.LiveBus;
@@ -17,7 +18,7 @@ import io.hardhats.rules.RuleSettings;
 import io.hardhats.rules.Violation;
 import io.hardhats.rules.ViolationRules;
 import io.hardhats.vision.Detection;
-import io.hardhats.vision.OnnxDetector;
+import io.hardhats.vision.Detector;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One camera's analysis, frame by frame: detect, apply the violation rules, record events,
  * annotate and publish the live frame. Runs on the camera's ingest thread; a failure on one
- * frame is logged and the next frame goes on.
+ * frame is logged and the next frame goes on. Without a detector the frames are published as
+ * they are, counted as seen but not as analysed, and every status report says so.
  */
 final class CameraPipeline implements FrameListener {
 
@@ -38,7 +40,7 @@ final class CameraPipeline implements FrameListener {
     static final int THUMBNAIL_QUALITY = 80;
 
     private final CameraConfig camera;
-    private final OnnxDetector detector;
+    private final Optional<Detector> detector;
     private final ViolationRules rules;
     private final List<List<Double>> zone;
     private final FrameAnnotator annotator;
@@ -49,7 +51,7 @@ final class CameraPipeline implements FrameListener {
     private volatile Instant lastFlush = Instant.now();
     private volatile Instant lastFrameAt;
 
-    CameraPipeline(CameraConfig camera, OnnxDetector detector, FrameAnnotator annotator, EventRecorder recorder,
+    CameraPipeline(CameraConfig camera, Optional<Detector> detector, FrameAnnotator annotator, EventRecorder recorder,
             CameraStatusReporter status, LiveBus bus, JsonMapper json) {
         this.camera = camera;
         this.detector = detector;
@@ -64,12 +66,7 @@ final class CameraPipeline implements FrameListener {
     @Override
     public void onFrame(Mat bgr, Instant capturedAt, boolean placeholder) {
         try {
-            List<Detection> detections = detector.detect(bgr, camera.inferenceWidth(), camera.inferenceHeight(),
-                    camera.confidenceThreshold());
-            for (Violation violation : rules.evaluate(detections, bgr.cols(), bgr.rows(), capturedAt)) {
-                byte[] thumbnail = Thumbnails.crop(bgr, violation.box(), THUMBNAIL_QUALITY);
-                recorder.record(camera.organizationId(), camera.id(), violation, thumbnail, capturedAt);
-            }
+            List<Detection> detections = detector.map(d -> analyse(d, bgr, capturedAt)).orElse(List.of());
             bus.publishFrame(camera.id(), annotator.annotate(bgr, detections, zone, camera.name(), capturedAt,
                     placeholder));
             lastFrameAt = capturedAt;
@@ -82,10 +79,20 @@ final class CameraPipeline implements FrameListener {
         }
     }
 
+    private List<Detection> analyse(Detector detector, Mat bgr, Instant capturedAt) {
+        List<Detection> detections = detector.detect(bgr, camera.inferenceWidth(), camera.inferenceHeight(),
+                camera.confidenceThreshold());
+        for (Violation violation : rules.evaluate(detections, bgr.cols(), bgr.rows(), capturedAt)) {
+            byte[] thumbnail = Thumbnails.crop(bgr, violation.box(), THUMBNAIL_QUALITY);
+            recorder.record(camera.organizationId(), camera.id(), violation, thumbnail, capturedAt);
+        }
+        return detections;
+    }
+
     @Override
     public void onStatus(CameraStatus newStatus, String errorMessage) {
         try {
-            status.report(camera.organizationId(), camera.id(), newStatus, errorMessage);
+            status.report(camera.organizationId(), camera.id(), newStatus, errorMessage, detector.isEmpty());
         } catch (RuntimeException e) {
             log.warn("Camera {}: status {} could not be saved: {}", camera.id(), newStatus, e.toString());
         }
@@ -100,7 +107,10 @@ final class CameraPipeline implements FrameListener {
             return;
         }
         try {
-            recorder.countFrames(camera.organizationId(), camera.id(), LocalDate.ofInstant(seen, ZoneOffset.UTC), frames);
+            if (detector.isPresent()) {
+                recorder.countFrames(camera.organizationId(), camera.id(), LocalDate.ofInstant(seen, ZoneOffset.UTC),
+                        frames);
+            }
             status.seen(camera.organizationId(), camera.id(), seen);
         } catch (RuntimeException e) {
             unflushedFrames.addAndGet(frames);
