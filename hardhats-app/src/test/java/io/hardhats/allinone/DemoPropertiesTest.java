@@ -2,6 +2,8 @@ package io.hardhats.allinone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -45,7 +47,11 @@ class DemoPropertiesTest {
         assertThat(Files.exists(clip.resolveSibling("SOURCE.md"))).as("provenance beside the clip").isTrue();
     }
 
-    private static Path path(Resource resource) throws Exception {
-        return resource.getFile().toPath();
+    private static Path path(Resource resource) {
+        try {
+            return resource.getFile().toPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -63,7 +63,7 @@ class ViewersLeavingTest extends ApiTest {
             reader.nextFrame();
             readers.add(reader);
         }
-        await().atMost(GONE_WITHIN).until(() -> bus.listenerCount(channel) == 1);
+        await().atMost(GONE_WITHIN).until(() -> bus.listenerCount(channel) == STREAMS);
 
         for (MjpegReader reader : readers) {
             reader.close();

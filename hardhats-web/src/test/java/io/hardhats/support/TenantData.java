@@ -10,8 +10,11 @@ import io.hardhats.events.Severity;
 import io.hardhats.events.ViolationType;
 import io.hardhats.stats.DailyStat;
 import io.hardhats.stats.DailyStatRepository;
+import io.hardhats.cameras.CameraStatus;
 import io.hardhats.tenancy.TenantContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes what workers write (events, daily statistics) straight through the repositories, in the
@@ -22,10 +25,22 @@ public class TenantData {
 
     private final EventRepository events;
     private final DailyStatRepository dailyStats;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
-    public TenantData(EventRepository events, DailyStatRepository dailyStats) {
+    public TenantData(EventRepository events, DailyStatRepository dailyStats, JdbcClient jdbc,
+            TransactionTemplate transactions) {
         this.events = events;
         this.dailyStats = dailyStats;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** The camera's state as its worker reports it. */
+    public void cameraStatus(UUID organizationId, UUID cameraId, CameraStatus status, boolean noDetector) {
+        TenantContext.runAs(organizationId, () -> transactions.executeWithoutResult(tx -> jdbc.sql(
+                "UPDATE cameras SET status = ?, no_detector = ? WHERE id = ?")
+                .params(status.wire(), noDetector, cameraId).update()));
     }
 
     public UUID event(UUID organizationId, UUID cameraId, ViolationType type, Instant at) {
