@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.hardhats.bus.LiveBus;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.hardhats.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,14 +27,20 @@ class ViewersLeavingTest extends ApiTest {
 
     private static final int STREAMS = 20;
     private static final Duration GONE_WITHIN = Duration.ofSeconds(20);
+    private static final String SSE = "/api/sse/events";
+    private static final String MJPEG = "/api/stream/{cameraId}";
 
     @Autowired
     LiveBus bus;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void eventStreamsDroppedByTheirBrowsersLeaveNoErrorInTheLog(CapturedOutput output) throws Exception {
         Member admin = register("Leaving Events Corp");
         String channel = LiveBus.messageChannel(admin.organizationId());
+        long finishedBefore = finished(SSE);
         List<SseReader> readers = new ArrayList<>();
         for (int i = 0; i < STREAMS; i++) {
             SseReader reader = new SseReader(port, admin.client().sessionCookie(), null);
@@ -47,6 +55,7 @@ class ViewersLeavingTest extends ApiTest {
         }
         // Heartbeats (every second here) hit the closed connections until each stream has ended.
         await().atMost(GONE_WITHIN).until(() -> bus.listenerCount(channel) == 0);
+        await().atMost(GONE_WITHIN).until(() -> finished(SSE) >= finishedBefore + STREAMS);
 
         assertQuiet(output);
     }
@@ -56,6 +65,7 @@ class ViewersLeavingTest extends ApiTest {
         Member admin = register("Leaving Frames Corp");
         UUID camera = createCamera(admin, "Crane");
         String channel = LiveBus.frameChannel(camera);
+        long finishedBefore = finished(MJPEG);
         List<MjpegReader> readers = new ArrayList<>();
         for (int i = 0; i < STREAMS; i++) {
             MjpegReader reader = new MjpegReader(port, "/api/stream/" + camera, admin.client().sessionCookie());
@@ -73,8 +83,14 @@ class ViewersLeavingTest extends ApiTest {
             bus.publishFrame(camera, NoSignalFrame.JPEG);
             return bus.listenerCount(channel) == 0;
         });
+        await().atMost(GONE_WITHIN).until(() -> finished(MJPEG) >= finishedBefore + STREAMS);
 
         assertQuiet(output);
+    }
+
+    /** Requests to the route that have finished, error handling included (they are timed when done). */
+    private long finished(String route) {
+        return meters.find("http.server.requests").tag("uri", route).timers().stream().mapToLong(Timer::count).sum();
     }
 
     private static void assertQuiet(CapturedOutput output) {
