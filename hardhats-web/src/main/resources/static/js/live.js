@@ -39,7 +39,7 @@ export async function render(container) {
     const tile = h('button', {
       type: 'button', class: 'tile', 'data-camera-id': camera.id, 'aria-label': `Enlarge ${camera.name}`,
     }, img, h('div', { class: 'tile-foot' }, h('span', { class: 'tile-name' }, camera.name),
-      h('span', { class: 'tile-badges' }, detector, badge)), error);
+      h('span', { class: 'tile-badges' }, badge, detector)), error);
     tile.addEventListener('click', () => enlarge(camera));
     const entry = { camera, img, badge, detector, error, streaming };
     tiles.set(camera.id, entry);
