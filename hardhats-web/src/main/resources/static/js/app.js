@@ -1,6 +1,6 @@
 // The dashboard shell: sign-in state, hash routes, navigation and the live alerts panel.
 import { get, post, onUnauthorized, clearSession, hasSession, scheduleRefresh } from './api.js';
-import { state, loadCameras } from './state.js';
+import { state, loadCameras, isAdmin, detectionOff, onCameraStatus } from './state.js';
 import { h } from './ui.js';
 import * as auth from './auth.js';
 import * as live from './live.js';
@@ -55,10 +55,16 @@ export async function signedIn() {
   alerts.start();
 }
 
+/** Admins are told when the organisation's cameras stream without detection, and how to fix it. */
+function updateDetectionBanner() {
+  document.getElementById('detection-banner').hidden = !(state.me && isAdmin() && detectionOff());
+}
+
 function showChrome(on) {
   document.getElementById('topbar').hidden = !on;
   document.getElementById('alerts-panel').hidden = !on;
   document.getElementById('layout').classList.toggle('no-aside', !on);
+  updateDetectionBanner();
   if (on && state.me) {
     document.getElementById('whoami-name').textContent = state.me.full_name;
     document.getElementById('whoami-role').textContent = state.me.role;
@@ -110,6 +116,7 @@ async function route() {
   document.title = `${container.dataset.page[0].toUpperCase()}${target.slice(1)} · Hard Hats`;
   try {
     cleanup = (await routes[target].page(container, rest)) || null;
+    updateDetectionBanner();
   } catch (e) {
     if (e.status !== 401) {
       container.append(h('div', { class: 'error-box', role: 'alert' }, e.detail || e.message));
@@ -128,6 +135,7 @@ async function start() {
     signOutLocally('You have signed out.');
   });
   window.addEventListener('hashchange', route);
+  onCameraStatus(updateDetectionBanner);
   if (hasSession()) {
     try {
       await signedIn();

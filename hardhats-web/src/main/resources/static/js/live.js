@@ -3,7 +3,7 @@
 // and every MJPEG stream holds one open, so only the first few tiles stream; the others refresh
 // a snapshot every few seconds.
 import { state, loadCameras, isAdmin, onCameraStatus } from './state.js';
-import { h, cameraBadge, stopImage } from './ui.js';
+import { h, cameraBadge, detectorBadge, stopImage } from './ui.js';
 
 const MAX_STREAMS = 3;
 const SNAPSHOT_EVERY_MS = 3000;
@@ -34,12 +34,14 @@ export async function render(container) {
     const streaming = index < MAX_STREAMS;
     const img = h('img', { alt: `Live view of ${camera.name}`, class: 'tile-img', decoding: 'async' });
     const badge = h('span', { class: 'badge' });
+    const detector = h('span', { class: 'badge badge-no-detector', hidden: true });
     const error = h('div', { class: 'tile-error' });
     const tile = h('button', {
       type: 'button', class: 'tile', 'data-camera-id': camera.id, 'aria-label': `Enlarge ${camera.name}`,
-    }, img, h('div', { class: 'tile-foot' }, h('span', { class: 'tile-name' }, camera.name), badge), error);
+    }, img, h('div', { class: 'tile-foot' }, h('span', { class: 'tile-name' }, camera.name),
+      h('span', { class: 'tile-badges' }, badge, detector)), error);
     tile.addEventListener('click', () => enlarge(camera));
-    const entry = { camera, img, badge, error, streaming };
+    const entry = { camera, img, badge, detector, error, streaming };
     tiles.set(camera.id, entry);
     updateBadge(entry);
     wall.append(tile);
@@ -104,6 +106,10 @@ function updateBadge(entry) {
   entry.badge.className = `badge ${cls}`;
   entry.badge.textContent = text;
   entry.badge.dataset.status = text;
+  const noDetector = detectorBadge(entry.camera);
+  entry.detector.hidden = !noDetector;
+  entry.detector.textContent = noDetector ? noDetector.text : '';
+  entry.detector.title = noDetector ? 'Frames stream, but no detector model is loaded: nothing is analysed' : '';
   const message = entry.camera.status === 'error' ? (entry.camera.error_message || 'Camera error') : '';
   entry.error.textContent = message;
   entry.error.hidden = !message;

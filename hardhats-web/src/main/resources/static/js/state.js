@@ -26,6 +26,11 @@ export async function loadCameras() {
   return list;
 }
 
+/** True when a camera of the organisation streams without detection (its worker has no model). */
+export function detectionOff() {
+  return [...state.cameras.values()].some((camera) => camera.no_detector);
+}
+
 export function cameraName(id) {
   const camera = state.cameras.get(id);
   return camera ? camera.name : 'Unknown camera';
@@ -45,6 +50,7 @@ export function applyCameraStatus(change) {
     camera.status = change.status;
     camera.error_message = change.error_message;
     camera.last_seen = change.last_seen;
+    camera.no_detector = change.no_detector;
   }
   for (const listener of listeners) listener(change);
 }

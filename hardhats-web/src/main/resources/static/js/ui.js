@@ -117,6 +117,11 @@ export function cameraBadge(camera) {
   }
 }
 
+/** The second badge of a camera its worker streams without a detector model, or null. */
+export function detectorBadge(camera) {
+  return camera.no_detector ? { text: 'no detector', cls: 'badge-no-detector' } : null;
+}
+
 /** A transparent image, used to end an MJPEG connection before an <img> is discarded. */
 export const BLANK_IMAGE = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
 

@@ -3,8 +3,6 @@ package io.hardhats.allinone;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,13 +16,15 @@ import io.hardhats.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * In all-in-one mode every new organisation gets a camera playing the demo clip (marked DEMO
- * MODE), so the live view shows detections within seconds of registering. Without a clip, no
- * demo camera is made and the dashboard's empty state explains how to add one.
+ * MODE), so the live view shows detections within seconds of registering. Only a
+ * {@code DEMO_VIDEO} that cannot be read leaves it out; the dashboard's empty state then explains
+ * how to add a camera.
  */
 @Component
 class DemoCamera {
@@ -51,9 +51,9 @@ class DemoCamera {
         if (!properties.allInOne()) {
             return;
         }
-        Optional<Path> clip = demo.clip();
+        Optional<Resource> clip = demo.clip();
         if (clip.isEmpty()) {
-            log.info("No demo video found (set DEMO_VIDEO): organisation {} starts without a demo camera",
+            log.warn("DEMO_VIDEO {} cannot be read: organisation {} starts without a demo camera", demo.video(),
                     registered.organizationId());
             return;
         }
@@ -67,8 +67,8 @@ class DemoCamera {
         }));
     }
 
-    private UUID store(Path clip) {
-        try (InputStream in = Files.newInputStream(clip)) {
+    private UUID store(Resource clip) {
+        try (InputStream in = clip.getInputStream()) {
             return blobs.save("video/mp4", in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the demo video " + clip, e);

@@ -1,39 +1,30 @@
 package io.hardhats.allinone;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 
 /**
- * The all-in-one demo camera's video: {@code DEMO_VIDEO}, or else the first clip in
- * {@code ../shared/media} (beside the repository on development machines), or none.
+ * The all-in-one demo camera's video: {@code DEMO_VIDEO} when set, else the clip that ships
+ * inside the application, so a fresh installation shows a demo camera with nothing beside it.
  */
 @ConfigurationProperties(prefix = "hardhats.demo")
-public record DemoProperties(Path video, Path mediaFolder) {
+public record DemoProperties(Path video) {
 
-    public DemoProperties {
-        mediaFolder = mediaFolder == null ? Path.of("..", "shared", "media") : mediaFolder;
-    }
+    /** Provenance and licence sit beside it, in {@code demo/SOURCE.md}. */
+    static final String BUNDLED_CLIP = "demo/site-helmets-wide.mp4";
 
-    public Optional<Path> clip() {
+    /** The clip to play, or empty when {@code DEMO_VIDEO} names a file that cannot be read. */
+    public Optional<Resource> clip() {
         if (video != null && !video.toString().isBlank()) {
-            return Files.isReadable(video) ? Optional.of(video) : Optional.empty();
+            return Files.isReadable(video) ? Optional.of(new FileSystemResource(video)) : Optional.empty();
         }
-        if (!Files.isDirectory(mediaFolder)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(mediaFolder)) {
-            return files.filter(file -> file.getFileName().toString().toLowerCase().endsWith(".mp4"))
-                    .filter(Files::isReadable)
-                    .sorted()
-                    .findFirst();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Resource bundled = new ClassPathResource(BUNDLED_CLIP, DemoProperties.class.getClassLoader());
+        return bundled.exists() ? Optional.of(bundled) : Optional.empty();
     }
 }

@@ -17,8 +17,9 @@ public record LiveMessage(String type, String id, JsonNode data) {
     public static final String VIOLATION = "violation";
     public static final String CAMERA_STATUS = "camera_status";
 
-    /** What a camera's status change tells the dashboard. */
-    public record CameraStatusChange(UUID cameraId, CameraStatus status, String errorMessage, Instant lastSeen) {
+    /** What a camera's status change tells the dashboard; {@code noDetector}: streamed without detection. */
+    public record CameraStatusChange(UUID cameraId, CameraStatus status, String errorMessage, Instant lastSeen,
+            boolean noDetector) {
     }
 
     public static LiveMessage violation(EventView event, JsonMapper json) {

@@ -78,6 +78,10 @@ public class Camera extends TenantOwned {
     @Column(name = "error_message")
     private String errorMessage;
 
+    /** Written by the worker only: it streams the camera but has no model to analyse it. */
+    @Column(name = "no_detector", insertable = false, updatable = false)
+    private boolean noDetector;
+
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
 
@@ -256,6 +260,10 @@ public class Camera extends TenantOwned {
 
     public void setErrorMessage(String errorMessage) {
         this.errorMessage = errorMessage;
+    }
+
+    public boolean isNoDetector() {
+        return noDetector;
     }
 
     public Instant getCreatedAt() {

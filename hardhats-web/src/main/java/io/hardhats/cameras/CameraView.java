@@ -9,7 +9,7 @@ public record CameraView(UUID id, String name, String zone, SourceType sourceTyp
         boolean hasCredentials, boolean hasPlaceholderVideo, boolean usePlaceholder, int inferenceWidth,
         int inferenceHeight, double targetFps, Double positionX, Double positionY, DetectionMode detectionMode,
         List<List<Double>> zonePolygon, double confidenceThreshold, boolean isActive, CameraStatus status,
-        Instant lastSeen, String errorMessage, Instant createdAt, Instant updatedAt) {
+        Instant lastSeen, String errorMessage, boolean noDetector, Instant createdAt, Instant updatedAt) {
 
     public static CameraView of(Camera camera, List<List<Double>> zonePolygon) {
         return new CameraView(camera.getId(), camera.getName(), camera.getZone(), camera.getSourceType(),
@@ -17,6 +17,6 @@ public record CameraView(UUID id, String name, String zone, SourceType sourceTyp
                 camera.isUsePlaceholder(), camera.getInferenceWidth(), camera.getInferenceHeight(),
                 camera.getTargetFps(), camera.getPositionX(), camera.getPositionY(), camera.getDetectionMode(),
                 zonePolygon, camera.getConfidenceThreshold(), camera.isActive(), camera.getStatus(),
-                camera.getLastSeen(), camera.getErrorMessage(), camera.getCreatedAt(), camera.getUpdatedAt());
+                camera.getLastSeen(), camera.getErrorMessage(), camera.isNoDetector(), camera.getCreatedAt(), camera.getUpdatedAt());
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -141,6 +142,17 @@ public class ApiExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ApiError> conflict(DataIntegrityViolationException e) {
         return error(HttpStatus.CONFLICT, "conflict", "the change conflicts with existing data");
+    }
+
+    /**
+     * A browser that closed its live stream (SSE, MJPEG) is the normal end of that stream, not
+     * an error, and nobody is left to read an answer: as Spring's own handler does, answer
+     * nothing (a null entity marks the request handled).
+     */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    ResponseEntity<ApiError> clientGone(AsyncRequestNotUsableException e) {
+        log.debug("Client went away: {}", e.getMessage());
+        return null;
     }
 
     @ExceptionHandler(Exception.class)

@@ -178,7 +178,7 @@ class DashboardBrowserTest extends ApiTest {
 
         // A camera status change updates the tile's badge.
         bus.publishMessage(organizationId, LiveMessage.cameraStatus(
-                new LiveMessage.CameraStatusChange(camera, CameraStatus.ERROR, "connection refused", Instant.now()), json)
+                new LiveMessage.CameraStatusChange(camera, CameraStatus.ERROR, "connection refused", Instant.now(), false), json)
                 .toJson(json));
         waitUntil(d -> d.findElement(By.cssSelector(
                 ".tile[data-camera-id='" + camera + "'] .badge")).getText().equalsIgnoreCase("error"));
@@ -355,10 +355,49 @@ class DashboardBrowserTest extends ApiTest {
         assertNoConsoleErrors();
     }
 
+    @Test
+    void withoutADetectorAdminsAreToldHowToTurnDetectionOnAndTilesSaySo() {
+        Member admin = register("No Model Site");
+        UUID camera = createCamera(admin, "Tower crane");
+        data.cameraStatus(admin.organizationId(), camera, CameraStatus.ONLINE, true);
+        Member operator = addMember(admin, Role.OPERATOR);
+        bus.publishFrame(camera, jpeg("Tower crane"));
+        By noDetector = By.cssSelector(".tile[data-camera-id='" + camera + "'] .badge-no-detector");
+
+        signIn(admin.email());
+        WebElement banner = waitVisible(By.id("detection-banner"));
+        assertThat(banner.getText()).contains("Detection is off", "MODEL_PATH", "Ultralytics", "training/");
+        assertThat(waitVisible(noDetector).getText()).isEqualToIgnoringCase("no detector");
+        screenshot("live-no-detector");
+
+        // The worker restarted with a model: its next status report turns the banner off.
+        bus.publishMessage(admin.organizationId(), LiveMessage.cameraStatus(
+                new LiveMessage.CameraStatusChange(camera, CameraStatus.ONLINE, null, Instant.now(), false), json)
+                .toJson(json));
+        waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("detection-banner")));
+        assertThat(driver.findElement(noDetector).isDisplayed()).isFalse();
+
+        driver.findElement(By.id("logout-button")).click();
+        data.cameraStatus(admin.organizationId(), camera, CameraStatus.ONLINE, true);
+        signIn(operator.email());
+        waitVisible(noDetector);
+        assertThat(driver.findElement(By.id("detection-banner")).isDisplayed()).as("banner for admins only").isFalse();
+        assertNoConsoleErrors();
+    }
+
     // --- helpers ---
 
     private String base() {
         return "http://localhost:" + port;
+    }
+
+    private void signIn(String email) {
+        driver.get(base() + "/#/login");
+        WebElement form = waitFor(By.id("login-form"));
+        form.findElement(By.name("email")).sendKeys(email);
+        form.findElement(By.name("password")).sendKeys(PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitUntil(d -> !d.findElements(By.cssSelector("[data-page=live]")).isEmpty());
     }
 
     private void navigate(String hash) {

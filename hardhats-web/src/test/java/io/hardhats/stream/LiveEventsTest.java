@@ -51,7 +51,7 @@ class LiveEventsTest extends ApiTest {
             assertThat(json.readTree(violation.data()).path("violation_type").asString()).isEqualTo("no_vest");
 
             bus.publishMessage(admin.organizationId(), LiveMessage.cameraStatus(
-                    new LiveMessage.CameraStatusChange(camera, CameraStatus.ERROR, "unreachable", null), json)
+                    new LiveMessage.CameraStatusChange(camera, CameraStatus.ERROR, "unreachable", null, false), json)
                     .toJson(json));
             SseReader.Received status = reader.nextEvent(Duration.ofSeconds(5));
             assertThat(status.event()).isEqualTo("camera_status");

@@ -18,7 +18,7 @@ class SseMessagesTest {
     @Test
     void aBusMessageIsParsedAndRenderedOnceForAllItsClients() {
         String text = LiveMessage.cameraStatus(new LiveMessage.CameraStatusChange(UUID.randomUUID(),
-                CameraStatus.ERROR, "unreachable", null), json).toJson(json);
+                CameraStatus.ERROR, "unreachable", null, false), json).toJson(json);
         SseClient.Item first = messages.render(text).orElseThrow();
         for (int client = 0; client < 5_000; client++) {
             assertThat(messages.render(text)).containsSame(first);

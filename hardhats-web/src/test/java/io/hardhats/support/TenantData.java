@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import io.hardhats.cameras.CameraStatus;
 import io.hardhats.events.Event;
 import io.hardhats.events.EventRepository;
 import io.hardhats.events.Severity;
@@ -14,7 +15,9 @@ import io.hardhats.stats.DailyStatRepository;
 import io.hardhats.stats.DailyViolationCount;
 import io.hardhats.stats.DailyViolationCountRepository;
 import io.hardhats.tenancy.TenantContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes what workers write (events, daily statistics) straight through the repositories, in the
@@ -26,12 +29,23 @@ public class TenantData {
     private final EventRepository events;
     private final DailyStatRepository dailyStats;
     private final DailyViolationCountRepository violationCounts;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
 
     public TenantData(EventRepository events, DailyStatRepository dailyStats,
-            DailyViolationCountRepository violationCounts) {
+            DailyViolationCountRepository violationCounts, JdbcClient jdbc, TransactionTemplate transactions) {
         this.events = events;
         this.dailyStats = dailyStats;
         this.violationCounts = violationCounts;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** The camera's state as its worker reports it. */
+    public void cameraStatus(UUID organizationId, UUID cameraId, CameraStatus status, boolean noDetector) {
+        TenantContext.runAs(organizationId, () -> transactions.executeWithoutResult(tx -> jdbc.sql(
+                "UPDATE cameras SET status = ?, no_detector = ? WHERE id = ?")
+                .params(status.wire(), noDetector, cameraId).update()));
     }
 
     public UUID event(UUID organizationId, UUID cameraId, ViolationType type, Instant at) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.hardhats.bus.LiveBus;
@@ -17,7 +18,7 @@ import io.hardhats.rules.RuleSettings;
 import io.hardhats.rules.Violation;
 import io.hardhats.rules.ViolationRules;
 import io.hardhats.vision.Detection;
-import io.hardhats.vision.OnnxDetector;
+import io.hardhats.vision.Detector;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * annotate and publish the live frame. Runs on the camera's ingest thread; a failure on one
  * frame is logged and the next frame goes on. Edited detection settings arrive from another
  * thread through {@link #reconfigure} and take effect at the next frame, with the tracks, streaks
- * and cooldowns of the rules carried over.
+ * and cooldowns of the rules carried over. Without a detector the frames are published as they
+ * are, counted as seen but not as analysed, and every status report says so.
  */
 final class CameraPipeline implements FrameListener {
 
@@ -40,7 +42,7 @@ final class CameraPipeline implements FrameListener {
     static final int THUMBNAIL_QUALITY = 80;
 
     private volatile CameraConfig camera;
-    private final OnnxDetector detector;
+    private final Optional<Detector> detector;
     private final ViolationRules rules;
     private CameraConfig applied; // the settings the rules and zone were built from; ingest thread only
     private List<List<Double>> zone;
@@ -53,7 +55,7 @@ final class CameraPipeline implements FrameListener {
     private volatile Instant lastFlush = Instant.now();
     private volatile Instant lastFrameAt;
 
-    CameraPipeline(CameraConfig camera, OnnxDetector detector, FrameAnnotator annotator, EventRecorder recorder,
+    CameraPipeline(CameraConfig camera, Optional<Detector> detector, FrameAnnotator annotator, EventRecorder recorder,
             CameraStatusReporter status, LiveBus bus, JsonMapper json) {
         this.camera = camera;
         this.detector = detector;
@@ -76,12 +78,7 @@ final class CameraPipeline implements FrameListener {
     public void onFrame(Mat bgr, Instant capturedAt, boolean placeholder) {
         try {
             CameraConfig camera = current();
-            List<Detection> detections = detector.detect(bgr, camera.inferenceWidth(), camera.inferenceHeight(),
-                    camera.confidenceThreshold());
-            for (Violation violation : rules.evaluate(detections, bgr.cols(), bgr.rows(), capturedAt)) {
-                byte[] thumbnail = Thumbnails.crop(bgr, violation.box(), THUMBNAIL_QUALITY);
-                recorder.record(camera.organizationId(), camera.id(), violation, thumbnail, capturedAt);
-            }
+            List<Detection> detections = detector.map(d -> analyse(d, camera, bgr, capturedAt)).orElse(List.of());
             bus.publishFrame(camera.id(), annotator.annotate(bgr, detections, zone, camera.name(), capturedAt,
                     placeholder));
             lastFrameAt = capturedAt;
@@ -109,10 +106,20 @@ final class CameraPipeline implements FrameListener {
         return config.zonePolygonJson() == null ? null : json.readValue(config.zonePolygonJson(), POLYGON);
     }
 
+    private List<Detection> analyse(Detector detector, CameraConfig camera, Mat bgr, Instant capturedAt) {
+        List<Detection> detections = detector.detect(bgr, camera.inferenceWidth(), camera.inferenceHeight(),
+                camera.confidenceThreshold());
+        for (Violation violation : rules.evaluate(detections, bgr.cols(), bgr.rows(), capturedAt)) {
+            byte[] thumbnail = Thumbnails.crop(bgr, violation.box(), THUMBNAIL_QUALITY);
+            recorder.record(camera.organizationId(), camera.id(), violation, thumbnail, capturedAt);
+        }
+        return detections;
+    }
+
     @Override
     public void onStatus(CameraStatus newStatus, String errorMessage) {
         try {
-            status.report(camera.organizationId(), camera.id(), newStatus, errorMessage);
+            status.report(camera.organizationId(), camera.id(), newStatus, errorMessage, detector.isEmpty());
         } catch (RuntimeException e) {
             log.warn("Camera {}: status {} could not be saved: {}", camera.id(), newStatus, e.toString());
         }
@@ -127,7 +134,10 @@ final class CameraPipeline implements FrameListener {
             return;
         }
         try {
-            recorder.countFrames(camera.organizationId(), camera.id(), LocalDate.ofInstant(seen, ZoneOffset.UTC), frames);
+            if (detector.isPresent()) {
+                recorder.countFrames(camera.organizationId(), camera.id(), LocalDate.ofInstant(seen, ZoneOffset.UTC),
+                        frames);
+            }
             status.seen(camera.organizationId(), camera.id(), seen);
         } catch (RuntimeException e) {
             unflushedFrames.addAndGet(frames);

@@ -14,10 +14,9 @@ import io.hardhats.fleet.CameraAssignments;
 import io.hardhats.ingest.CameraIngest;
 import io.hardhats.ingest.CameraIngestFactory;
 import io.hardhats.publish.FrameAnnotator;
-import io.hardhats.vision.OnnxDetector;
+import io.hardhats.vision.DetectorSupply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,7 +34,7 @@ public class CameraPipelines implements CameraAssignments {
     private final CameraConfigReader configs;
     private final CameraSources sources;
     private final CameraIngestFactory ingests;
-    private final ObjectProvider<OnnxDetector> detector;
+    private final DetectorSupply detectors;
     private final FrameAnnotator annotator;
     private final EventRecorder recorder;
     private final CameraStatusReporter status;
@@ -43,12 +42,12 @@ public class CameraPipelines implements CameraAssignments {
     private final JsonMapper json;
 
     public CameraPipelines(CameraConfigReader configs, CameraSources sources, CameraIngestFactory ingests,
-            ObjectProvider<OnnxDetector> detector, FrameAnnotator annotator, EventRecorder recorder,
+            DetectorSupply detectors, FrameAnnotator annotator, EventRecorder recorder,
             CameraStatusReporter status, LiveBus bus, JsonMapper json) {
         this.configs = configs;
         this.sources = sources;
         this.ingests = ingests;
-        this.detector = detector;
+        this.detectors = detectors;
         this.annotator = annotator;
         this.recorder = recorder;
         this.status = status;
@@ -63,7 +62,7 @@ public class CameraPipelines implements CameraAssignments {
             return;
         }
         try {
-            CameraPipeline pipeline = new CameraPipeline(camera, detector.getObject(), annotator, recorder, status, bus,
+            CameraPipeline pipeline = new CameraPipeline(camera, detectors.detector(), annotator, recorder, status, bus,
                     json);
             pipeline.onStatus(CameraStatus.CONNECTING, null);
             CameraIngest ingest = ingests.start(sources.from(camera), pipeline);
@@ -71,7 +70,8 @@ public class CameraPipelines implements CameraAssignments {
             log.info("Camera {} started", cameraId);
         } catch (RuntimeException e) {
             log.warn("Camera {} could not start: {}", cameraId, e.toString());
-            status.report(camera.organizationId(), cameraId, CameraStatus.ERROR, "could not start: " + e.getMessage());
+            status.report(camera.organizationId(), cameraId, CameraStatus.ERROR, "could not start: " + e.getMessage(),
+                    false);
         }
     }
 

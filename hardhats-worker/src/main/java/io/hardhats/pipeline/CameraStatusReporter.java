@@ -37,18 +37,21 @@ public class CameraStatusReporter {
         this.json = json;
     }
 
-    public void report(UUID organizationId, UUID cameraId, CameraStatus status, String errorMessage) {
+    /** @param noDetector the camera streams, but this worker has no model to analyse it */
+    public void report(UUID organizationId, UUID cameraId, CameraStatus status, String errorMessage,
+            boolean noDetector) {
         String message = errorMessage == null ? null
                 : errorMessage.length() > MAX_MESSAGE ? errorMessage.substring(0, MAX_MESSAGE) : errorMessage;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime nowUtc = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         boolean seen = status == CameraStatus.ONLINE || status == CameraStatus.PLACEHOLDER;
         TenantContext.runAs(organizationId, () -> transactions.executeWithoutResult(tx -> jdbc.sql("""
-                UPDATE cameras SET status = ?, error_message = ?, last_seen = CASE WHEN ? THEN ? ELSE last_seen END
+                UPDATE cameras SET status = ?, error_message = ?, no_detector = ?,
+                    last_seen = CASE WHEN ? THEN ? ELSE last_seen END
                 WHERE id = ?
-                """).params(status.wire(), message, seen, nowUtc, cameraId).update()));
+                """).params(status.wire(), message, noDetector, seen, nowUtc, cameraId).update()));
         bus.publishMessage(organizationId, LiveMessage.cameraStatus(
-                new LiveMessage.CameraStatusChange(cameraId, status, message, seen ? now : null), json).toJson(json));
+                new LiveMessage.CameraStatusChange(cameraId, status, message, seen ? now : null, noDetector), json).toJson(json));
     }
 
     /** Marks the camera seen without a status change (called in batches while frames flow). */

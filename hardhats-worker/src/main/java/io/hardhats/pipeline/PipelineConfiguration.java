@@ -5,8 +5,7 @@ import io.hardhats.cameras.CameraConfigReader;
 import io.hardhats.config.RunsWorker;
 import io.hardhats.ingest.CameraIngestFactory;
 import io.hardhats.publish.FrameAnnotator;
-import io.hardhats.vision.OnnxDetector;
-import org.springframework.beans.factory.ObjectProvider;
+import io.hardhats.vision.DetectorSupply;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -34,8 +33,8 @@ public class PipelineConfiguration {
 
     @Bean
     CameraPipelines cameraPipelines(CameraConfigReader configs, CameraSources sources, CameraIngestFactory ingests,
-            ObjectProvider<OnnxDetector> detector, FrameAnnotator annotator, EventRecorder recorder,
+            DetectorSupply detectors, FrameAnnotator annotator, EventRecorder recorder,
             CameraStatusReporter status, LiveBus bus, JsonMapper json) {
-        return new CameraPipelines(configs, sources, ingests, detector, annotator, recorder, status, bus, json);
+        return new CameraPipelines(configs, sources, ingests, detectors, annotator, recorder, status, bus, json);
     }
 }

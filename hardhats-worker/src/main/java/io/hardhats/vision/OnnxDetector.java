@@ -38,7 +38,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 
 /**
- * A YOLO detector over one ONNX Runtime session. One instance per model per process, shared by
+ * The {@link Detector} on ONNX Runtime: a YOLO model in one session. One instance per model per process, shared by
  * every camera thread: {@code OrtSession.run} is thread-safe, and a session per camera would
  * multiply the model's memory and fight over the same cores. A gate lets only as many
  * inferences run at once as {@link InferenceThreads} allows, so forty cameras queue for two
@@ -49,7 +49,7 @@ import ai.onnxruntime.TensorInfo;
  * inference and add nothing); fixed-shape models get their own input size, whatever the camera
  * asks for.
  */
-public final class OnnxDetector implements AutoCloseable {
+public final class OnnxDetector implements Detector, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OnnxDetector.class);
     /** Ultralytics' letterbox grey. */
@@ -129,15 +129,7 @@ public final class OnnxDetector implements AutoCloseable {
         }
     }
 
-    /**
-     * Detects objects in a camera frame.
-     *
-     * @param bgrImage            8-bit BGR (as OpenCV and FFmpeg grabbers give it); grey and BGRA accepted
-     * @param inferenceWidth      the camera's inference width (the frame is fitted inside it)
-     * @param inferenceHeight     the camera's inference height
-     * @param confidenceThreshold the camera's minimum confidence
-     * @return detections in source-image pixels, highest confidence first
-     */
+    @Override
     public List<Detection> detect(Mat bgrImage, int inferenceWidth, int inferenceHeight, double confidenceThreshold) {
         return run(bgrImage, inferenceWidth, inferenceHeight, confidenceThreshold).detections();
     }

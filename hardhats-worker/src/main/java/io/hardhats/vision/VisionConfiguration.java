@@ -1,5 +1,6 @@
 package io.hardhats.vision;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -9,9 +10,9 @@ import io.hardhats.config.HardhatsProperties;
 import io.hardhats.config.RunsWorker;
 
 /**
- * The process's one detector. Only processes that run the worker get it, and lazily: loading a
- * model costs seconds and hundreds of MB, and an all-in-one run without a model yet must still
- * start (the first camera that needs detection then reports the missing model).
+ * The process's one detector and the engine behind it. Only processes that run the worker get
+ * it, and the engine lazily: loading a model costs seconds and hundreds of MB. Another engine
+ * replaces the {@code detector} bean here and nothing else.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(RunsWorker.class)
@@ -19,7 +20,12 @@ public class VisionConfiguration {
 
     @Bean(destroyMethod = "close")
     @Lazy
-    OnnxDetector onnxDetector(HardhatsProperties properties) {
+    OnnxDetector detector(HardhatsProperties properties) {
         return OnnxDetector.open(properties.modelPath(), InferenceThreads.perCore(properties.effectiveInferenceThreads()));
+    }
+
+    @Bean
+    DetectorSupply detectorSupply(HardhatsProperties properties, ObjectProvider<Detector> detector) {
+        return new DetectorSupply(properties.modelPath(), detector::getObject);
     }
 }

@@ -22,16 +22,17 @@ class VisionConfigurationTest {
     @Test
     void webProcessesHaveNoDetector() {
         runner.withPropertyValues("hardhats.role=web")
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(OnnxDetector.class));
+                .run(context -> assertThat(context).hasNotFailed()
+                        .doesNotHaveBean(Detector.class).doesNotHaveBean(DetectorSupply.class));
     }
 
     @Test
-    void aMissingModelDoesNotStopStartUpBecauseTheDetectorIsLazy() {
+    void withoutAModelTheProcessStartsWithDetectionOffAndNeverLoadsTheEngine() {
         runner.withPropertyValues("hardhats.role=all", "hardhats.model-path=/nonexistent/model.onnx")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBeanDefinitionNames()).contains("onnxDetector");
-                    assertThat(context.getBeanFactory().containsSingleton("onnxDetector")).isFalse();
+                    assertThat(context.getBean(DetectorSupply.class).detector()).isEmpty();
+                    assertThat(context.getBeanFactory().containsSingleton("detector")).isFalse();
                 });
     }
 
@@ -40,9 +41,11 @@ class VisionConfigurationTest {
         runner.withPropertyValues("hardhats.role=worker",
                 "hardhats.model-path=" + SharedFiles.referenceModel(), "hardhats.inference-threads=1")
                 .run(context -> {
-                    OnnxDetector detector = context.getBean(OnnxDetector.class);
-                    assertThat(detector.modelPath()).isEqualTo(SharedFiles.referenceModel());
-                    assertThat(context.getBean(OnnxDetector.class)).isSameAs(detector);
+                    assertThat(context.getBeanFactory().containsSingleton("detector")).isFalse();
+                    Detector detector = context.getBean(DetectorSupply.class).detector().orElseThrow();
+                    assertThat(detector).isInstanceOf(OnnxDetector.class);
+                    assertThat(((OnnxDetector) detector).modelPath()).isEqualTo(SharedFiles.referenceModel());
+                    assertThat(context.getBean(DetectorSupply.class).detector()).containsSame(detector);
                 });
     }
 }
