@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -15,6 +16,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -24,7 +26,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -35,6 +40,8 @@ import tools.jackson.databind.DatabindException;
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** How Jackson's strict duplicate detection (see {@link StrictJson}) begins its message. */
+    private static final String DUPLICATE_KEY = "Duplicate Object property";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
@@ -76,15 +83,27 @@ public class ApiExceptionHandler {
         // Not the most specific cause: a failing @JsonCreator (an unknown enum spelling) is an
         // IllegalArgumentException wrapped in the DatabindException that knows the field.
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NulCharacterException nul) {
+                String field = nul.getPath().isEmpty() ? "body" : path(nul);
+                return error(HttpStatus.UNPROCESSABLE_ENTITY, "validation_failed",
+                        field + ": must not contain the NUL character");
+            }
+            if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith(DUPLICATE_KEY)) {
+                return error(HttpStatus.BAD_REQUEST, "bad_request", "request body has a duplicate key");
+            }
             if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-                String field = databind.getPath().stream()
-                        .map(reference -> reference.getPropertyName() != null
-                                ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
-                        .collect(Collectors.joining("."));
-                return error(HttpStatus.BAD_REQUEST, "bad_request", "invalid value for '" + field + "'");
+                return error(HttpStatus.BAD_REQUEST, "bad_request", "invalid value for '" + path(databind) + "'");
             }
         }
         return error(HttpStatus.BAD_REQUEST, "bad_request", "request body is missing or is not valid JSON");
+    }
+
+    private static String path(JacksonException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null
+                        ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -97,8 +116,13 @@ public class ApiExceptionHandler {
         return error(HttpStatus.BAD_REQUEST, "bad_request", "missing parameter '" + e.getParameterName() + "'");
     }
 
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", "missing multipart part '" + e.getRequestPartName() + "'");
+    }
+
+    @ExceptionHandler({HttpMediaTypeNotSupportedException.class, InvalidMediaTypeException.class})
+    ResponseEntity<ApiError> mediaType(Exception e) {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                 "send the body as application/json");
     }
@@ -147,6 +171,11 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiError> unexpected(Exception e) {
         if (causedBy(e, RequestTooLargeException.class)) {
             return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "request body is larger than 1 MiB");
+        }
+        // Spring's own request failures (ErrorResponse) that no handler above names yet.
+        if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+            ApiError body = ApiError.of(response.getStatusCode().value());
+            return ResponseEntity.status(response.getStatusCode()).body(body);
         }
         log.error("Unexpected error", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "something went wrong on our side");
