@@ -1,5 +1,6 @@
 package io.hardhats.web;
 
+import java.sql.SQLException;
 import java.util.stream.Collectors;
 
 import io.hardhats.cameras.CameraHostGuard;
@@ -164,6 +165,14 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ApiError> conflict(DataIntegrityViolationException e) {
+        // SQLSTATE class 22 (data exception: out of range, too long, untranslatable) is a value
+        // the request carried that PostgreSQL cannot store, not a clash with other rows.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return error(HttpStatus.UNPROCESSABLE_ENTITY, "validation_failed",
+                        "a value is outside what the service can store");
+            }
+        }
         return error(HttpStatus.CONFLICT, "conflict", "the change conflicts with existing data");
     }
 

