@@ -3,6 +3,7 @@ package io.hardhats.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * MVC (the security firewall's rejected paths, errors raised in filters) are forwarded here and
  * answer in the one error shape. Called directly it is just an unknown resource.
  */
+@Hidden
 @RestController
 public class ErrorPageController implements ErrorController {
 

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 class ApiFuzzTest extends ApiTest {
 
     private static final long SEED = Long.getLong("hardhats.fuzz.seed", 1L);
-    private static final int CASES = Integer.getInteger("hardhats.fuzz.cases", 400);
+    private static final int CASES = Integer.getInteger("hardhats.fuzz.cases", 300);
 
     /** Endpoints that stream until the client leaves, or dial out to a camera, or end the caller's session. */
     private static final Pattern SKIPPED = Pattern.compile(
@@ -112,7 +112,9 @@ class ApiFuzzTest extends ApiTest {
                     failures.add(call + " -> connection failed: " + e.getMessage());
                     continue;
                 }
-                String problem = problem(result);
+                // A HEAD answer has no body to hold the error shape.
+                String problem = result.status() >= 500 ? "a server error"
+                        : operation.method().equals("HEAD") ? null : problem(result);
                 if (result.status() >= 400) {
                     refused++;
                     if (!snapshot.of(admin.organizationId()).equals(before)) {
@@ -175,9 +177,6 @@ class ApiFuzzTest extends ApiTest {
 
     /** @return what is wrong with the answer, or null when it keeps the API's promises */
     private static String problem(HttpResult result) {
-        if (result.status() >= 500) {
-            return "a server error";
-        }
         if (result.status() < 400) {
             return null;
         }
