@@ -1,6 +1,7 @@
 package io.hardhats.web;
 
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.util.stream.Collectors;
 
 import io.hardhats.cameras.CameraHostGuard;
@@ -9,15 +10,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -122,8 +122,8 @@ public class ApiExceptionHandler {
         return error(HttpStatus.BAD_REQUEST, "bad_request", "missing multipart part '" + e.getRequestPartName() + "'");
     }
 
-    @ExceptionHandler({HttpMediaTypeNotSupportedException.class, InvalidMediaTypeException.class})
-    ResponseEntity<ApiError> mediaType(Exception e) {
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                 "send the body as application/json");
     }
@@ -174,6 +174,12 @@ public class ApiExceptionHandler {
             }
         }
         return error(HttpStatus.CONFLICT, "conflict", "the change conflicts with existing data");
+    }
+
+    /** Date arithmetic on a client's date at the edge of the calendar (the year one billion). */
+    @ExceptionHandler(DateTimeException.class)
+    ResponseEntity<ApiError> dateOutOfRange(DateTimeException e) {
+        return error(HttpStatus.UNPROCESSABLE_ENTITY, "validation_failed", "a date or time is out of range");
     }
 
     @ExceptionHandler(Exception.class)

@@ -109,6 +109,13 @@ class ErrorShapeTest extends ApiTest {
             }
         }
         assertThat(admin.client().get("/api/v1/events?from=2026-01-01T00:00:00Z").status()).isEqualTo(200);
+
+        for (String days : new String[] {"from=%2B999999999-12-01&to=%2B999999999-12-31",
+                "from=-999999999-01-01&to=-999999999-01-31", "from=%2B999999999-12-31&to=%2B999999999-12-31"}) {
+            HttpResult stats = admin.client().get("/api/v1/stats/daily?" + days);
+            assertThat(stats.status()).as(days + ": " + stats).isBetween(400, 499);
+            assertError(stats, stats.status());
+        }
     }
 
     @Test
