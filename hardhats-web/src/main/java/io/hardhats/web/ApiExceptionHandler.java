@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.util.stream.Collectors;
 
 import io.hardhats.cameras.CameraHostGuard;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -120,6 +121,12 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
         return error(HttpStatus.BAD_REQUEST, "bad_request", "missing multipart part '" + e.getRequestPartName() + "'");
+    }
+
+    /** Tomcat parses the query string only when a parameter is first read, here, not in a filter. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ApiError> malformedQuery(InvalidParameterException e) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", "the query string is malformed");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -11,10 +11,8 @@ import java.time.ZoneOffset;
  */
 public final class StorableTime {
 
-    public static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
-    public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
-    private static final Instant FIRST = FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
-    private static final Instant END = LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant FIRST = LocalDate.of(1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant END = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
     private StorableTime() {
     }
@@ -29,13 +27,5 @@ public final class StorableTime {
             throw ApiException.invalid(field + ": must be between the years 1 and 9999");
         }
         return instant;
-    }
-
-    /** @return the day (null stays null); a 422 naming the field when it is out of range */
-    public static LocalDate require(String field, LocalDate day) {
-        if (day != null && (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY))) {
-            throw ApiException.invalid(field + ": must be between the years 1 and 9999");
-        }
-        return day;
     }
 }

@@ -119,6 +119,12 @@ class ErrorShapeTest extends ApiTest {
     }
 
     @Test
+    void aQueryParameterWithoutANameIsABadRequest() {
+        assertError(admin.client().get("/api/v1/events?=x"), 400, "bad_request");
+        assertError(admin.client().get("/api/v1/stats/daily?from=2026-01-01&=%40"), 400, "bad_request");
+    }
+
+    @Test
     void theErrorPageItselfAnswersInTheOneShape() {
         assertError(client().get("/error"), 404, "not_found");
         assertError(admin.client().get("/error"), 404, "not_found");
