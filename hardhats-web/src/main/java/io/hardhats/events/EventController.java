@@ -9,6 +9,7 @@ import io.hardhats.blobs.BlobStore;
 import io.hardhats.web.ApiException;
 import io.hardhats.web.Cursor;
 import io.hardhats.web.Page;
+import io.hardhats.web.StorableTime;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +41,8 @@ public class EventController {
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
+        StorableTime.require("from", from);
+        StorableTime.require("to", to);
         if (from != null && to != null && !from.isBefore(to)) {
             throw ApiException.invalid("from: must be before to");
         }

@@ -1,8 +1,11 @@
 package io.hardhats.web;
 
+import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.util.stream.Collectors;
 
 import io.hardhats.cameras.CameraHostGuard;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -13,6 +16,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -25,7 +29,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -36,6 +43,8 @@ import tools.jackson.databind.DatabindException;
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** How Jackson's strict duplicate detection (see {@link StrictJson}) begins its message. */
+    private static final String DUPLICATE_KEY = "Duplicate Object property";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
@@ -77,15 +86,27 @@ public class ApiExceptionHandler {
         // Not the most specific cause: a failing @JsonCreator (an unknown enum spelling) is an
         // IllegalArgumentException wrapped in the DatabindException that knows the field.
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NulCharacterException nul) {
+                String field = nul.getPath().isEmpty() ? "body" : path(nul);
+                return error(HttpStatus.UNPROCESSABLE_ENTITY, "validation_failed",
+                        field + ": must not contain the NUL character");
+            }
+            if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith(DUPLICATE_KEY)) {
+                return error(HttpStatus.BAD_REQUEST, "bad_request", "request body has a duplicate key");
+            }
             if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-                String field = databind.getPath().stream()
-                        .map(reference -> reference.getPropertyName() != null
-                                ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
-                        .collect(Collectors.joining("."));
-                return error(HttpStatus.BAD_REQUEST, "bad_request", "invalid value for '" + field + "'");
+                return error(HttpStatus.BAD_REQUEST, "bad_request", "invalid value for '" + path(databind) + "'");
             }
         }
         return error(HttpStatus.BAD_REQUEST, "bad_request", "request body is missing or is not valid JSON");
+    }
+
+    private static String path(JacksonException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null
+                        ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -96,6 +117,17 @@ public class ApiExceptionHandler {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
         return error(HttpStatus.BAD_REQUEST, "bad_request", "missing parameter '" + e.getParameterName() + "'");
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ApiError> missingPart(MissingServletRequestPartException e) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", "missing multipart part '" + e.getRequestPartName() + "'");
+    }
+
+    /** Tomcat parses the query string only when a parameter is first read, here, not in a filter. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ApiError> malformedQuery(InvalidParameterException e) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", "the query string is malformed");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -141,6 +173,14 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ApiError> conflict(DataIntegrityViolationException e) {
+        // SQLSTATE class 22 (data exception: out of range, too long, untranslatable) is a value
+        // the request carried that PostgreSQL cannot store, not a clash with other rows.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return error(HttpStatus.UNPROCESSABLE_ENTITY, "validation_failed",
+                        "a value is outside what the service can store");
+            }
+        }
         return error(HttpStatus.CONFLICT, "conflict", "the change conflicts with existing data");
     }
 
@@ -155,6 +195,12 @@ public class ApiExceptionHandler {
         return null;
     }
 
+    /** Date arithmetic on a client's date at the edge of the calendar (the year one billion). */
+    @ExceptionHandler(DateTimeException.class)
+    ResponseEntity<ApiError> dateOutOfRange(DateTimeException e) {
+        return error(HttpStatus.UNPROCESSABLE_ENTITY, "validation_failed", "a date or time is out of range");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
         if (causedBy(e, RequestTooLargeException.class)) {
@@ -164,6 +210,11 @@ public class ApiExceptionHandler {
             return ResponseEntity.status(DatabaseOutage.STATUS)
                     .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
                     .body(new ApiError(DatabaseOutage.ERROR, DatabaseOutage.DETAIL));
+        }
+        // Spring's own request failures (ErrorResponse) that no handler above names yet.
+        if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
+            ApiError body = ApiError.of(response.getStatusCode().value());
+            return ResponseEntity.status(response.getStatusCode()).body(body);
         }
         log.error("Unexpected error", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "something went wrong on our side");

@@ -46,6 +46,9 @@ public record Cursor(Instant createdAt, UUID id) {
             int bar = raw.indexOf('|');
             long micros = Long.parseLong(raw.substring(0, bar));
             Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+            if (!StorableTime.contains(at)) {
+                throw new IllegalArgumentException("cursor outside the storable time span");
+            }
             return new Cursor(at, UUID.fromString(raw.substring(bar + 1)));
         } catch (RuntimeException e) {
             throw ApiException.badRequest("invalid value for 'cursor'");
