@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import io.hardhats.cameras.Camera;
 import io.hardhats.cameras.CameraRepository;
-import io.hardhats.cameras.CameraStatus;
 import io.hardhats.events.Event;
 import io.hardhats.events.EventRepository;
 import io.hardhats.web.ApiException;
@@ -107,7 +106,7 @@ public class StatsService {
         byType.put("zone_breach", last7.zoneBreach());
         Specification<Event> open = (root, query, cb) -> cb.isFalse(root.get("acknowledged"));
         List<Camera> all = cameras.findAll();
-        long online = all.stream().filter(camera -> camera.getStatus() == CameraStatus.ONLINE).count();
+        long online = all.stream().filter(camera -> camera.getStatus() != null && camera.getStatus().isOnline()).count();
         return new Summary(today, todayCounts, last7, byType, events.count(open),
                 new CameraCounts(all.size(), online));
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import io.hardhats.cameras.CameraRepository;
+import io.hardhats.cameras.CameraStatus;
 import io.hardhats.events.Event;
 import io.hardhats.events.EventRepository;
 import io.hardhats.events.Severity;
@@ -14,7 +16,7 @@ import io.hardhats.tenancy.TenantContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes what workers write (events, daily statistics) straight through the repositories, in the
+ * Writes what workers write (events, daily statistics, camera status) straight through the repositories, in the
  * organisation's tenant scope, for tests of the API that reads them.
  */
 @Component
@@ -22,10 +24,21 @@ public class TenantData {
 
     private final EventRepository events;
     private final DailyStatRepository dailyStats;
+    private final CameraRepository cameras;
 
-    public TenantData(EventRepository events, DailyStatRepository dailyStats) {
+    public TenantData(EventRepository events, DailyStatRepository dailyStats, CameraRepository cameras) {
         this.events = events;
         this.dailyStats = dailyStats;
+        this.cameras = cameras;
+    }
+
+    /** What a worker reports about its camera: its status and when it last delivered a frame. */
+    public void cameraReported(UUID organizationId, UUID cameraId, CameraStatus status, Instant lastSeen) {
+        TenantContext.runAs(organizationId, () -> cameras.findById(cameraId).ifPresent(camera -> {
+            camera.setStatus(status);
+            camera.setLastSeen(lastSeen);
+            cameras.save(camera);
+        }));
     }
 
     public UUID event(UUID organizationId, UUID cameraId, ViolationType type, Instant at) {
