@@ -106,5 +106,6 @@ function updateBadge(entry) {
   entry.badge.dataset.status = text;
   const message = entry.camera.status === 'error' ? (entry.camera.error_message || 'Camera error') : '';
   entry.error.textContent = message;
+  entry.error.title = message;
   entry.error.hidden = !message;
 }
