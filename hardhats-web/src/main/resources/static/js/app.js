@@ -10,6 +10,8 @@ import * as stats from './stats.js';
 import * as cameras from './cameras.js';
 import * as users from './users.js';
 import * as settings from './settings.js';
+import * as audit from './audit.js';
+import * as eventDetail from './event-detail.js';
 
 const main = document.getElementById('main');
 let cleanup = null;
@@ -20,9 +22,11 @@ const routes = {
   register: { page: auth.renderRegister, public: true },
   live: { page: live.render },
   events: { page: events.render },
+  event: { page: eventDetail.render },
   stats: { page: stats.render },
   cameras: { page: cameras.render },
   users: { page: users.render, roles: ['admin'] },
+  audit: { page: audit.render, roles: ['admin'] },
   settings: { page: settings.render },
 };
 

@@ -149,11 +149,33 @@ async function renderForm(container, id) {
   confidence.addEventListener('input', syncConfidence);
   sourceType.addEventListener('change', syncSource);
 
+  function connection() {
+    const body = { name: name.value.trim(), source_type: sourceType.value };
+    if (sourceType.value === 'rtsp') body.rtsp_url = rtspUrl.value.trim();
+    if (removeCredentials.checked) {
+      body.username = '';
+    } else if (username.value || password.value) {
+      body.username = username.value;
+      body.password = password.value;
+    }
+    return body;
+  }
+
+  // A saved camera is tested with its stored credentials; an unsaved one with what the form holds.
+  const testResult = h('div', { 'aria-live': 'polite', id: 'test-result' });
+  const test = h('button', { type: 'button', class: 'btn', id: 'test-connection' }, 'Test connection');
+  test.addEventListener('click', () => runTest(test, testResult,
+    () => (id ? post(`/api/v1/cameras/${id}/test`) : post('/api/v1/cameras/test', connection()))));
+
   const rtspFields = h('fieldset', { class: 'card' }, h('legend', {}, 'Connection'),
-    field('RTSP URL', rtspUrl, 'rtsp:// or rtsps:// with a host'),
+    field('RTSP URL', rtspUrl, 'rtsp:// or rtsps:// with a host, as in rtsp://192.0.2.10:554/stream1'),
     h('div', { class: 'form-grid' }, field('Username', username), field('Password', password)),
     credentialsNote,
-    c.has_credentials ? checkboxField('Remove the stored credentials', removeCredentials) : null);
+    c.has_credentials ? checkboxField('Remove the stored credentials', removeCredentials) : null,
+    h('div', { class: 'btn-row' }, test, h('span', { class: 'hint' }, id
+      ? 'Opens the stream once with the saved settings.'
+      : 'Opens the stream once with the address and credentials above; nothing is saved.')),
+    testResult);
 
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', id: 'save-camera' }, id ? 'Save changes' : 'Create camera');
   const form = h('form', { id: 'camera-form', novalidate: true },
@@ -185,9 +207,8 @@ async function renderForm(container, id) {
       return;
     }
     const body = {
-      name: name.value.trim(),
+      ...connection(),
       zone: zone.value.trim(),
-      source_type: sourceType.value,
       use_placeholder: usePlaceholder.checked,
       inference_width: Number(width.value),
       inference_height: Number(height.value),
@@ -197,13 +218,6 @@ async function renderForm(container, id) {
       zone_polygon: zonePolygon,
       is_active: active.checked,
     };
-    if (sourceType.value === 'rtsp') body.rtsp_url = rtspUrl.value.trim();
-    if (removeCredentials.checked) {
-      body.username = '';
-    } else if (username.value || password.value) {
-      body.username = username.value;
-      body.password = password.value;
-    }
     submit.disabled = true;
     try {
       const saved = id ? await put(`/api/v1/cameras/${id}`, body) : await post('/api/v1/cameras', body);
@@ -227,31 +241,30 @@ async function renderForm(container, id) {
   return () => editor.destroy();
 }
 
-/** Connection test and placeholder upload for a saved camera. */
-function tools(id) {
-  const testResult = h('div', { 'aria-live': 'polite', id: 'test-result' });
-  const test = h('button', { type: 'button', class: 'btn', id: 'test-connection' }, 'Test connection');
-  test.addEventListener('click', async () => {
-    test.disabled = true;
-    testResult.replaceChildren(h('span', { class: 'muted' }, 'Testing…'));
-    try {
-      const result = await post(`/api/v1/cameras/${id}/test`);
-      const ok = !result || result.ok !== false;
-      const stream = ok && result && result.codec
-        ? ` ${result.codec}, ${result.width}×${result.height}, ${Number(result.fps).toFixed(1)} fps`
-          + (result.keyframe_interval_s != null ? `, keyframe every ${Number(result.keyframe_interval_s).toFixed(1)} s` : '')
-        : '';
-      testResult.replaceChildren(h('div', { class: ok ? 'ok-box' : 'error-box', role: ok ? null : 'alert' },
-        ok ? `Connection works.${stream}` : 'Connection failed.', result && (result.detail || result.message)
-          ? ` ${result.detail || result.message}` : ''));
-    } catch (e) {
-      testResult.replaceChildren(h('div', { class: 'error-box', role: 'alert' },
-        `Test failed (${e.status || 'no answer'}): ${e.detail}`));
-    } finally {
-      test.disabled = false;
-    }
-  });
+/** Runs a connection test and says what came back: the stream's format, or why it failed, in words. */
+async function runTest(test, testResult, request) {
+  test.disabled = true;
+  testResult.replaceChildren(h('span', { class: 'muted' }, 'Testing…'));
+  try {
+    const result = await request();
+    const ok = !result || result.ok !== false;
+    const stream = ok && result && result.codec
+      ? ` ${result.codec}, ${result.width}×${result.height}, ${Number(result.fps).toFixed(1)} fps`
+        + (result.keyframe_interval_s != null ? `, keyframe every ${Number(result.keyframe_interval_s).toFixed(1)} s` : '')
+      : '';
+    testResult.replaceChildren(h('div', { class: ok ? 'ok-box' : 'error-box', role: ok ? null : 'alert' },
+      ok ? `Connection works.${stream}` : 'Connection failed.', result && (result.detail || result.message)
+        ? ` ${result.detail || result.message}` : ''));
+  } catch (e) {
+    testResult.replaceChildren(h('div', { class: 'error-box', role: 'alert' },
+      e.status ? `Cannot test yet: ${e.detail}` : `No answer from the server: ${e.detail}`));
+  } finally {
+    test.disabled = false;
+  }
+}
 
+/** Placeholder upload for a saved camera. */
+function tools(id) {
   const file = h('input', { type: 'file', accept: 'video/*', name: 'placeholder', id: 'placeholder-file' });
   const progress = h('progress', { max: '1', value: '0', hidden: true, id: 'placeholder-progress', 'aria-label': 'Upload progress' });
   const uploadResult = h('div', { 'aria-live': 'polite', id: 'upload-result' });
@@ -278,8 +291,6 @@ function tools(id) {
   });
 
   return h('div', { class: 'charts' },
-    h('section', { class: 'card' }, h('h2', {}, 'Test connection'),
-      h('p', { class: 'hint' }, 'Asks the server to open the stream once with the saved settings.'), test, testResult),
     h('section', { class: 'card' }, h('h2', {}, 'Placeholder video'),
       h('p', { class: 'hint' }, 'A video played in demo mode instead of the camera.'),
       field('Video file', file), h('div', { class: 'btn-row' }, send), progress, uploadResult));

@@ -2,8 +2,9 @@
 // filtered list (every page fetched from the API, the file built here).
 import { get, post, del } from './api.js';
 import { state, loadCameras, cameraName, canDeleteEvents } from './state.js';
-import { h, field, select, errorBox, toast, violationLabel, formatTime, formatPercent, VIOLATION_LABELS } from './ui.js';
+import { h, field, select, errorBox, toast, violationLabel, formatTime, formatPercent, VIOLATION_LABELS, dayRange } from './ui.js';
 import { markAcknowledged, onAcknowledged } from './alerts.js';
+import { exportCsv } from './csv.js';
 
 const PAGE_SIZE = 50;
 
@@ -25,7 +26,7 @@ export async function render(container) {
   const selectAll = h('input', { type: 'checkbox', id: 'select-all-events', 'aria-label': 'Select all shown events' });
   const ackSelected = h('button', { type: 'button', class: 'btn', id: 'ack-selected', disabled: true },
     'Acknowledge selected');
-  const exportCsv = h('button', { type: 'button', class: 'btn', id: 'export-csv' }, 'Export CSV');
+  const exportButton = h('button', { type: 'button', class: 'btn', id: 'export-csv' }, 'Export CSV');
   const more = h('button', { type: 'button', class: 'btn', id: 'load-more', hidden: true }, 'Load more');
   const count = h('span', { class: 'muted', 'aria-live': 'polite' });
   const tbody = h('tbody', { id: 'events-body' });
@@ -38,7 +39,7 @@ export async function render(container) {
     tbody);
 
   container.append(h('div', { class: 'page-head' }, h('h1', {}, 'Events'),
-    h('div', { class: 'btn-row' }, ackSelected, exportCsv)), filters, error,
+    h('div', { class: 'btn-row' }, ackSelected, exportButton)), filters, error,
   h('div', { class: 'card' }, h('div', { class: 'table-wrap' }, table),
     h('div', { class: 'btn-row', style: 'margin-top:.6rem' }, more, count)));
 
@@ -50,13 +51,7 @@ export async function render(container) {
     const q = {
       camera_id: cameraSelect.value, violation_type: typeSelect.value, acknowledged: ackSelect.value,
     };
-    if (from.value) q.from = new Date(`${from.value}T00:00:00`).toISOString();
-    if (to.value) {
-      const end = new Date(`${to.value}T00:00:00`);
-      end.setDate(end.getDate() + 1);
-      q.to = end.toISOString();
-    }
-    return q;
+    return { ...q, ...dayRange(from.value, to.value) };
   }
 
   async function load(reset) {
@@ -92,7 +87,8 @@ export async function render(container) {
       h('td', {}, event.has_thumbnail
         ? h('img', { class: 'thumb', src: `/api/v1/events/${event.id}/thumbnail`, alt: 'Snapshot', loading: 'lazy' })
         : h('div', { class: 'thumb thumb-placeholder', 'aria-hidden': 'true' }, 'no image')),
-      h('td', {}, h('time', { datetime: event.created_at }, formatTime(event.created_at))),
+      h('td', {}, h('a', { href: `#/event/${event.id}`, class: 'event-link' },
+        h('time', { datetime: event.created_at }, formatTime(event.created_at)))),
       h('td', {}, cameraName(event.camera_id)),
       h('td', {}, violationLabel(event.violation_type)),
       h('td', {}, formatPercent(event.confidence)),
@@ -167,30 +163,26 @@ export async function render(container) {
     }
   });
 
-  exportCsv.addEventListener('click', async () => {
-    exportCsv.disabled = true;
-    const label = exportCsv.textContent;
+  exportButton.addEventListener('click', async () => {
+    exportButton.disabled = true;
+    const label = exportButton.textContent;
     try {
-      const q = currentQuery();
-      const rows = [['id', 'created_at', 'camera_id', 'camera_name', 'violation_type', 'severity', 'confidence',
-        'acknowledged', 'acknowledged_at']];
-      let next = null;
-      do {
-        const page = await get('/api/v1/events', { ...q, cursor: next, limit: 500 });
-        for (const e of page.items) {
-          rows.push([e.id, e.created_at, e.camera_id, cameraName(e.camera_id), e.violation_type, e.severity,
-            e.confidence, e.acknowledged, e.acknowledged_at || '']);
-        }
-        next = page.next_cursor;
-        exportCsv.textContent = `Exporting… ${rows.length - 1}`;
-      } while (next);
-      download(`violations-${new Date().toISOString().slice(0, 10)}.csv`, toCsv(rows));
-      toast(`Exported ${rows.length - 1} events`);
+      const exported = await exportCsv({
+        path: '/api/v1/events',
+        query: currentQuery(),
+        header: ['id', 'created_at', 'camera_id', 'camera_name', 'violation_type', 'severity', 'confidence',
+          'acknowledged', 'acknowledged_at'],
+        row: (e) => [e.id, e.created_at, e.camera_id, cameraName(e.camera_id), e.violation_type, e.severity,
+          e.confidence, e.acknowledged, e.acknowledged_at || ''],
+        name: `violations-${new Date().toISOString().slice(0, 10)}.csv`,
+        progress: (n) => { exportButton.textContent = `Exporting… ${n}`; },
+      });
+      toast(`Exported ${exported} events`);
     } catch (e) {
       error.show(e);
     } finally {
-      exportCsv.disabled = false;
-      exportCsv.textContent = label;
+      exportButton.disabled = false;
+      exportButton.textContent = label;
     }
   });
 
@@ -201,23 +193,4 @@ export async function render(container) {
   more.addEventListener('click', () => load(false));
   await load(true);
   return unsubscribe;
-}
-
-export function toCsv(rows) {
-  const cell = (value) => {
-    let text = value === null || value === undefined ? '' : String(value);
-    // Keep spreadsheet programs from running cell text as formulas.
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
-}
-
-function download(name, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = h('a', { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }

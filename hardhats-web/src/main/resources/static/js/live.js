@@ -112,5 +112,6 @@ function updateBadge(entry) {
   entry.detector.title = noDetector ? 'Frames stream, but no detector model is loaded: nothing is analysed' : '';
   const message = entry.camera.status === 'error' ? (entry.camera.error_message || 'Camera error') : '';
   entry.error.textContent = message;
+  entry.error.title = message;
   entry.error.hidden = !message;
 }

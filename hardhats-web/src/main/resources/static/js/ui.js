@@ -99,6 +99,18 @@ export function formatTime(iso) {
   return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
+/** Date inputs' values (local days, the second inclusive) as the API's from/to instants. */
+export function dayRange(fromDay, toDay) {
+  const range = {};
+  if (fromDay) range.from = new Date(`${fromDay}T00:00:00`).toISOString();
+  if (toDay) {
+    const end = new Date(`${toDay}T00:00:00`);
+    end.setDate(end.getDate() + 1);
+    range.to = end.toISOString();
+  }
+  return range;
+}
+
 export function formatPercent(value) {
   return value === undefined || value === null ? '–' : `${Math.round(value * 100)}%`;
 }

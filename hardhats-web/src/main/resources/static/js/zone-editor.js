@@ -3,6 +3,7 @@
 import { h } from './ui.js';
 
 const HIT_RADIUS = 12;
+const SNAPSHOT_RETRY_MS = 3000;
 
 export function createZoneEditor({ cameraId, points = [], onChange = () => {} }) {
   let poly = (points || []).map(([x, y]) => [x, y]);
@@ -10,17 +11,18 @@ export function createZoneEditor({ cameraId, points = [], onChange = () => {} })
   let dragging = -1;
   let dragMoved = false;
 
-  const img = h('img', {
-    alt: cameraId ? 'Latest snapshot of the camera' : '',
-    src: cameraId ? `/api/stream/${cameraId}/snapshot?t=${Date.now()}` : undefined,
-    hidden: !cameraId,
-  });
+  const img = h('img', { alt: cameraId ? 'Latest snapshot of the camera' : '', hidden: true });
+  // A camera saved moments ago has sent nothing yet: say so rather than show the no-signal picture.
+  const waiting = h('div', { class: 'zone-waiting', id: 'zone-frame-status', role: 'status', hidden: true },
+    'Waiting for the first frame from this camera…');
+  let retry = null;
+  let pictureUrl = null;
   const canvas = h('canvas', {
     id: 'zone-canvas', tabindex: '0', role: 'img',
     'aria-label': 'Zone editor: click on the picture to add a corner of the forbidden zone, drag a corner to move it',
   });
-  const frame = h('div', { class: 'zone-editor' }, img, canvas);
-  if (!cameraId) frame.style.aspectRatio = '16 / 9';
+  const frame = h('div', { class: 'zone-editor' }, img, canvas, waiting);
+  frame.style.aspectRatio = '16 / 9';
   const undo = h('button', { type: 'button', class: 'btn btn-small', id: 'zone-undo' }, 'Undo');
   const clear = h('button', { type: 'button', class: 'btn btn-small', id: 'zone-clear' }, 'Clear');
   const summary = h('span', { class: 'hint', id: 'zone-summary', 'aria-live': 'polite' });
@@ -62,7 +64,7 @@ export function createZoneEditor({ cameraId, points = [], onChange = () => {} })
     const ctx = canvas.getContext('2d');
     const { width, height } = canvas;
     ctx.clearRect(0, 0, width, height);
-    if (!cameraId) {
+    if (img.hidden) {
       ctx.strokeStyle = 'rgba(255,255,255,.12)';
       for (let i = 1; i < 10; i += 1) {
         ctx.beginPath(); ctx.moveTo((i * width) / 10, 0); ctx.lineTo((i * width) / 10, height); ctx.stroke();
@@ -147,7 +149,30 @@ export function createZoneEditor({ cameraId, points = [], onChange = () => {} })
       changed();
     }
   });
+  async function loadSnapshot() {
+    retry = null;
+    let response;
+    try {
+      response = await fetch(`/api/stream/${cameraId}/snapshot`, { cache: 'no-store' });
+    } catch (_) {
+      return;
+    }
+    if (!response.ok) return;
+    if (response.headers.get('X-Frame-Status') === 'waiting') {
+      waiting.hidden = false;
+      retry = setTimeout(loadSnapshot, SNAPSHOT_RETRY_MS);
+      return;
+    }
+    if (pictureUrl) URL.revokeObjectURL(pictureUrl);
+    pictureUrl = URL.createObjectURL(await response.blob());
+    img.src = pictureUrl;
+    img.hidden = false;
+    waiting.hidden = true;
+    frame.style.aspectRatio = '';
+  }
+
   img.addEventListener('load', resize);
+  if (cameraId) loadSnapshot();
   const observer = new ResizeObserver(resize);
   observer.observe(canvas);
   setTimeout(changed, 0);
@@ -155,7 +180,11 @@ export function createZoneEditor({ cameraId, points = [], onChange = () => {} })
   return {
     element: root,
     value,
-    destroy: () => observer.disconnect(),
+    destroy: () => {
+      observer.disconnect();
+      clearTimeout(retry);
+      if (pictureUrl) URL.revokeObjectURL(pictureUrl);
+    },
   };
 }
 

@@ -37,6 +37,10 @@ public record SourceFailure(Kind kind, String message) {
         return new SourceFailure(Kind.NOT_A_VIDEO, "not a video: " + what);
     }
 
+    private static SourceFailure unreachable(String sentence) {
+        return new SourceFailure(Kind.UNREACHABLE, sentence);
+    }
+
     /** Classifies an exception from the grabber (its message carries FFmpeg's error code). */
     public static SourceFailure classify(Throwable error) {
         String raw = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
@@ -56,14 +60,19 @@ public record SourceFailure(Kind kind, String message) {
         return fromCode(code);
     }
 
+    /** FFmpeg's errno codes in words a site manager can act on; the number helps nobody. */
     static SourceFailure fromCode(int code) {
         return switch (code) {
             case HTTP_UNAUTHORIZED, HTTP_FORBIDDEN ->
                 new SourceFailure(Kind.AUTH_FAILED, "authentication failed: check the username and password");
             case HTTP_NOT_FOUND, ENOENT ->
                 new SourceFailure(Kind.NOT_FOUND, "not found: the stream path or file does not exist");
-            case ECONNREFUSED, EHOSTUNREACH, ENETUNREACH, EIO, ECONNRESET ->
-                new SourceFailure(Kind.UNREACHABLE, "unreachable: cannot connect to the camera (error " + code + ")");
+            case ECONNREFUSED -> unreachable("the camera refused the connection: check the address and port");
+            case EHOSTUNREACH, ENETUNREACH ->
+                unreachable("no route to the camera: check the address and that the server can reach its network");
+            case ECONNRESET -> unreachable(
+                    "the camera closed the connection: check the stream path and that it accepts another viewer");
+            case EIO -> unreachable("the connection to the camera failed: check the address and port");
             case ETIMEDOUT -> timeout("the camera did not answer in time");
             case INVALID_DATA, STREAM_NOT_FOUND -> notAVideo("the source holds no decodable video");
             default -> new SourceFailure(Kind.OTHER, "could not read the stream (error " + code + ")");

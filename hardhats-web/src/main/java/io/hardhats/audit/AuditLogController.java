@@ -1,12 +1,16 @@
 package io.hardhats.audit;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
+import io.hardhats.web.ApiException;
 import io.hardhats.web.Cursor;
 import io.hardhats.web.Page;
+import jakarta.persistence.criteria.Predicate;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +31,7 @@ public class AuditLogController {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    private static final Pattern ACTION = Pattern.compile("[a-z][a-z_]{0,63}");
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
     private final AuditLogRepository logs;
@@ -37,19 +42,56 @@ public class AuditLogController {
         this.json = json;
     }
 
+    /**
+     * Who did what and when, newest first, in keyset pages as the events list. Filters combine;
+     * {@code from} is inclusive and {@code to} exclusive.
+     */
     @GetMapping
     @Transactional(readOnly = true)
-    public Page<AuditLogView> list(@RequestParam(required = false) String cursor,
+    public Page<AuditLogView> list(@RequestParam(name = "user_id", required = false) UUID userId,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
+        if (action != null && !ACTION.matcher(action).matches()) {
+            throw ApiException.invalid("action: must be an action name such as camera_create");
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ApiException.invalid("from: must be before to");
+        }
         Cursor after = Cursor.decode(cursor);
         int size = Cursor.limit(limit);
-        Specification<AuditLog> spec = (root, query, cb) -> after == null ? cb.conjunction()
-                : after.olderRows(root, cb);
+        Specification<AuditLog> spec = (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (userId != null) {
+                where.add(cb.equal(root.get("userId"), userId));
+            }
+            if (action != null) {
+                where.add(cb.equal(root.get("action"), action));
+            }
+            if (from != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), from));
+            }
+            if (to != null) {
+                where.add(cb.lessThan(root.get("createdAt"), to));
+            }
+            if (after != null) {
+                where.add(after.olderRows(root, cb));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
         List<AuditLog> rows = logs.findBy(spec, query -> query.sortBy(NEWEST_FIRST).limit(size + 1).all());
         boolean more = rows.size() > size;
         List<AuditLog> page = more ? rows.subList(0, size) : rows;
         String next = more ? new Cursor(page.get(size - 1).getCreatedAt(), page.get(size - 1).getId()).encode() : null;
         return new Page<>(page.stream().map(this::view).toList(), next);
+    }
+
+    /** The actions this organisation's trail holds, for the audit page's filter. */
+    @GetMapping("/actions")
+    public List<String> actions() {
+        return logs.findActions();
     }
 
     private AuditLogView view(AuditLog log) {

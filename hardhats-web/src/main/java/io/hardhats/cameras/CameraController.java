@@ -69,6 +69,12 @@ public class CameraController {
         return tools.test(id);
     }
 
+    /** The same test on an unsaved form: the body is the one create takes, and nothing is saved. */
+    @PostMapping("/test")
+    public CameraTestResult testUnsaved(@Valid @RequestBody CameraRequest request) {
+        return tools.testUnsaved(request);
+    }
+
     /** A placeholder video (multipart field {@code file}, at most 200 MB) that must decode as video. */
     @PostMapping(path = "/{id}/placeholder", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public CameraTools.PlaceholderUpload placeholder(@PathVariable UUID id, @RequestParam("file") MultipartFile file) {

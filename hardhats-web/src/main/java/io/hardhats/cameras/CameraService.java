@@ -71,6 +71,22 @@ public class CameraService {
         return view(camera);
     }
 
+    /**
+     * The camera a create request describes, validated as create validates it (host policy
+     * included) but neither saved nor counted against the plan: what "test connection" opens
+     * before the form is saved.
+     */
+    @Transactional(readOnly = true)
+    public Camera draft(CameraRequest request) {
+        if (request.sourceType() == null) {
+            throw ApiException.invalid("source_type: must be rtsp or file");
+        }
+        String name = request.name() == null || request.name().isBlank() ? "unsaved camera" : request.name().trim();
+        Camera camera = new Camera(name, request.sourceType());
+        apply(camera, request);
+        return camera;
+    }
+
     @Transactional
     public CameraView update(UUID id, CameraRequest request) {
         Camera camera = find(id);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -87,30 +88,55 @@ public class CameraTools {
         probes.shutdownNow();
     }
 
-    /** Opens the camera's source with its stored credentials; never answers them. */
-    public CameraTestResult test(UUID id) {
-        record Target(SourceType type, String url, UUID placeholder) {
-        }
-        Target target = transactions.execute(status -> {
-            Camera camera = find(id);
+    /** What a connection test opens: the source with its credentials (never answered). */
+    private record Target(SourceType type, String url, UUID placeholder) {
+
+        static Target of(Camera camera, CameraUrls urls) {
             return new Target(camera.getSourceType(),
                     urls.withCredentials(camera.getRtspUrl(), camera.getCredentialsEncrypted()),
                     camera.getPlaceholderVideo());
-        });
-        CameraTestResult result;
+        }
+    }
+
+    /** Opens the camera's source with its stored credentials; never answers them. */
+    public CameraTestResult test(UUID id) {
+        Target target = transactions.execute(status -> Target.of(find(id), urls));
+        CameraTestResult result = test(target);
+        record("camera_test", id, result, Map.of());
+        return result;
+    }
+
+    /**
+     * Opens the source an unsaved camera form describes, validated as creating it would be, under
+     * the same host policy, slots and limits as the saved camera's test.
+     */
+    public CameraTestResult testUnsaved(CameraRequest request) {
+        Target target = Target.of(service.draft(request), urls);
+        CameraTestResult result = test(target);
+        record("camera_test", null, result, Map.of("unsaved", true));
+        return result;
+    }
+
+    private CameraTestResult test(Target target) {
         if (target.type() == SourceType.FILE) {
-            result = target.placeholder() == null
+            return target.placeholder() == null
                     ? CameraTestResult.failed("not_found", "not found: this camera has no placeholder video yet")
                     : CameraTestResult.of(probeWithin(deadline -> probeBlob(target.placeholder(), deadline)));
-        } else if (target.url() == null) {
-            result = CameraTestResult.failed("not_found", "not found: this camera has no RTSP URL");
-        } else {
-            String pinned = hosts.pinned(target.url());
-            result = CameraTestResult.of(probeWithin(deadline -> probe.probe(pinned, probeTime(deadline), limits)));
         }
-        transactions.executeWithoutResult(status -> audit.record("camera_test", "camera", id,
-                result.ok() ? Map.of("ok", true) : Map.of("ok", false, "error", result.error())));
-        return result;
+        if (target.url() == null) {
+            return CameraTestResult.failed("not_found", "not found: this camera has no RTSP URL");
+        }
+        String pinned = hosts.pinned(target.url());
+        return CameraTestResult.of(probeWithin(deadline -> probe.probe(pinned, probeTime(deadline), limits)));
+    }
+
+    private void record(String action, UUID cameraId, CameraTestResult result, Map<String, Object> extra) {
+        Map<String, Object> details = new LinkedHashMap<>(extra);
+        details.put("ok", result.ok());
+        if (!result.ok()) {
+            details.put("error", result.error());
+        }
+        transactions.executeWithoutResult(status -> audit.record(action, "camera", cameraId, details));
     }
 
     /**

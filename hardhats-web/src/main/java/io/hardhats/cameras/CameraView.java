@@ -8,7 +8,7 @@ import java.util.UUID;
 public record CameraView(UUID id, String name, String zone, SourceType sourceType, String rtspUrl,
         boolean hasCredentials, boolean hasPlaceholderVideo, boolean usePlaceholder, int inferenceWidth,
         int inferenceHeight, double targetFps, Double positionX, Double positionY, DetectionMode detectionMode,
-        List<List<Double>> zonePolygon, double confidenceThreshold, boolean isActive, CameraStatus status,
+        List<List<Double>> zonePolygon, double confidenceThreshold, boolean isActive, CameraStatus status, boolean online,
         Instant lastSeen, String errorMessage, boolean noDetector, Instant createdAt, Instant updatedAt) {
 
     public static CameraView of(Camera camera, List<List<Double>> zonePolygon) {
@@ -17,6 +17,7 @@ public record CameraView(UUID id, String name, String zone, SourceType sourceTyp
                 camera.isUsePlaceholder(), camera.getInferenceWidth(), camera.getInferenceHeight(),
                 camera.getTargetFps(), camera.getPositionX(), camera.getPositionY(), camera.getDetectionMode(),
                 zonePolygon, camera.getConfidenceThreshold(), camera.isActive(), camera.getStatus(),
+                camera.getStatus() != null && camera.getStatus().isOnline(),
                 camera.getLastSeen(), camera.getErrorMessage(), camera.isNoDetector(), camera.getCreatedAt(), camera.getUpdatedAt());
     }
 }

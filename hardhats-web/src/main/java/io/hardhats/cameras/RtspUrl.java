@@ -15,6 +15,9 @@ import io.hardhats.web.ApiException;
 public record RtspUrl(String withoutCredentials, String host, String username, String password) {
 
     public static RtspUrl parse(String value) {
+        if (!value.contains("://")) {
+            throw ApiException.invalid("rtsp_url: " + withScheme(value.trim()));
+        }
         URI uri;
         try {
             uri = new URI(value.trim());
@@ -44,6 +47,14 @@ public record RtspUrl(String withoutCredentials, String host, String username, S
         } catch (URISyntaxException e) {
             throw ApiException.invalid("rtsp_url: is not a valid URL");
         }
+    }
+
+    /** People type the address a camera's manual shows, often without its scheme. */
+    private static String withScheme(String value) {
+        boolean quotable = !value.contains("@") && value.length() <= 200 && !value.isBlank();
+        return quotable
+                ? "add rtsp:// in front of the address, as in rtsp://" + value
+                : "add rtsp:// in front of the address, as in rtsp://192.0.2.10:554/stream1";
     }
 
     public boolean hasCredentials() {

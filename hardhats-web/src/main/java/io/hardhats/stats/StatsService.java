@@ -17,7 +17,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.hardhats.cameras.Camera;
 import io.hardhats.cameras.CameraRepository;
-import io.hardhats.cameras.CameraStatus;
 import io.hardhats.events.Event;
 import io.hardhats.events.EventRepository;
 import io.hardhats.events.ViolationType;
@@ -158,7 +157,7 @@ public class StatsService {
         Counts last7 = week.sum();
         Specification<Event> open = (root, query, cb) -> cb.isFalse(root.get("acknowledged"));
         List<Camera> all = cameras.findAll();
-        long online = all.stream().filter(camera -> camera.getStatus() == CameraStatus.ONLINE).count();
+        long online = all.stream().filter(camera -> camera.getStatus() != null && camera.getStatus().isOnline()).count();
         return new Summary(today, todayCounts, last7, byWireName(last7.byType()), events.count(open),
                 new CameraCounts(all.size(), online));
     }

@@ -70,13 +70,24 @@ public class MjpegController {
 
     @GetMapping("/api/stream/{cameraId}/snapshot")
     public ResponseEntity<byte[]> snapshot(@PathVariable UUID cameraId) {
-        cameras.get(cameraId);
+        boolean everSeen = cameras.get(cameraId).lastSeen() != null;
         var latest = bus.latestFrame(cameraId);
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
                 .cacheControl(CacheControl.noStore())
-                .header("X-Frame-Status", latest.isPresent() ? "live" : "no-signal")
+                .header("X-Frame-Status", frameStatus(latest.isPresent(), everSeen))
                 .body(latest.map(LiveBus.Frame::jpeg).orElse(NoSignalFrame.JPEG));
+    }
+
+    /**
+     * "waiting" for a camera that has never delivered a frame (just saved, or still connecting),
+     * so the dashboard does not call a brand-new camera's silence a lost signal.
+     */
+    static String frameStatus(boolean hasFrame, boolean everSeen) {
+        if (hasFrame) {
+            return "live";
+        }
+        return everSeen ? "no-signal" : "waiting";
     }
 
     private static void writePart(ServletOutputStream out, byte[] jpeg) throws IOException {

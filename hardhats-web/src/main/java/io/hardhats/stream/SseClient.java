@@ -37,6 +37,12 @@ final class SseClient {
         /** A comment every client receives now and then; it carries nothing to de-duplicate. */
         static final Item HEARTBEAT = new Item(null, ":heartbeat\n\n");
 
+        /**
+         * Sent first on every stream, so the response starts at once and the browser sees the
+         * stream open instead of waiting for the first heartbeat.
+         */
+        static final Item READY = new Item(null, ":ready\n\n");
+
         private final String id;
         private final Set<ResponseBodyEmitter.DataWithMediaType> payload;
 

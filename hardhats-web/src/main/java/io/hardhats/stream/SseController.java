@@ -62,6 +62,7 @@ public class SseController extends OpenStreams<SseClient> {
         emitter.onTimeout(leave);
         emitter.onError(error -> leave.run());
         opened(client, principal);
+        client.send(SseClient.Item.READY);
         List<SseClient.Item> replay = lastEventId == null ? List.of()
                 : events.after(lastEventId, MAX_REPLAY).stream().map(messages::replay).toList();
         client.releaseAfter(replay);

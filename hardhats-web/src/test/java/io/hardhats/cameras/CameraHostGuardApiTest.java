@@ -28,7 +28,12 @@ class CameraHostGuardApiTest extends ApiTest {
                     Map.of("name", "Probe", "source_type", "rtsp", "rtsp_url", url));
             assertThat(result.status()).as(url).isEqualTo(422);
             assertThat(result.text("detail")).contains("rtsp_url");
+            HttpResult tested = admin.client().post("/api/v1/cameras/test",
+                    Map.of("name", "Probe", "source_type", "rtsp", "rtsp_url", url));
+            assertThat(tested.status()).as("unsaved test of " + url).isEqualTo(422);
+            assertThat(tested.text("detail")).isEqualTo(result.text("detail"));
         }
+        assertThat(admin.client().get("/api/v1/audit-logs?limit=500").body()).doesNotContain("camera_test");
         UUID camera = createCamera(admin, "Legit");
         HttpResult moved = admin.client().put("/api/v1/cameras/" + camera, Map.of("rtsp_url", "rtsp://127.0.0.1/x"));
         assertThat(moved.status()).isEqualTo(422);

@@ -139,6 +139,51 @@ class CameraToolsTest extends ApiTest {
     }
 
     @Test
+    void anUnsavedFormIsTestedWithTheSameBodyAndNothingIsSaved() {
+        Map<String, Object> form = Map.of("name", "Not yet saved", "source_type", "rtsp",
+                "rtsp_url", "rtsp://127.0.0.1:" + server.port() + "/cam1",
+                "username", RtspTestServer.USER, "password", RtspTestServer.PASSWORD);
+        HttpResult result = admin.client().post("/api/v1/cameras/test", form);
+        assertThat(result.status()).as(result.toString()).isEqualTo(200);
+        assertThat(result.json().path("ok").asBoolean()).as(result.toString()).isTrue();
+        assertThat(result.text("codec")).isEqualTo("h264");
+        assertThat(result.body()).doesNotContain(RtspTestServer.PASSWORD).doesNotContain(RtspTestServer.USER + ":");
+        assertThat(admin.client().get("/api/v1/cameras").json().size()).as("nothing saved").isZero();
+        HttpResult audit = admin.client().get("/api/v1/audit-logs?action=camera_test");
+        assertThat(audit.body()).contains("unsaved").doesNotContain(RtspTestServer.PASSWORD);
+
+        HttpResult wrong = admin.client().post("/api/v1/cameras/test", Map.of("source_type", "rtsp",
+                "rtsp_url", "rtsp://" + RtspTestServer.USER + ":Wrong-Pass-77@127.0.0.1:" + server.port() + "/cam1"));
+        assertThat(wrong.text("error")).as(wrong.toString()).isEqualTo("auth_failed");
+        assertThat(wrong.body()).doesNotContain("Wrong-Pass-77");
+    }
+
+    @Test
+    void aRefusedConnectionIsExplainedInWords() {
+        HttpResult result = admin.client().post("/api/v1/cameras/test", Map.of("name", "Closed", "source_type", "rtsp",
+                "rtsp_url", "rtsp://127.0.0.1:" + RtspTestServer.freePort() + "/cam1"));
+        assertThat(result.status()).as(result.toString()).isEqualTo(200);
+        assertThat(result.text("error")).isEqualTo("unreachable");
+        assertThat(result.text("detail")).isEqualTo("the camera refused the connection: check the address and port");
+    }
+
+    @Test
+    void anAddressWithoutItsSchemeGetsASuggestion() {
+        for (String path : List.of("/api/v1/cameras", "/api/v1/cameras/test")) {
+            HttpResult result = admin.client().post(path, Map.of("name", "Typed", "source_type", "rtsp",
+                    "rtsp_url", "192.0.2.10:554/stream1"));
+            assertThat(result.status()).as(result.toString()).isEqualTo(422);
+            assertThat(result.text("detail")).isEqualTo(
+                    "rtsp_url: add rtsp:// in front of the address, as in rtsp://192.0.2.10:554/stream1");
+        }
+        HttpResult withSecret = admin.client().post("/api/v1/cameras/test", Map.of("source_type", "rtsp",
+                "rtsp_url", "admin:Hidden-Pass-5@192.0.2.10:554/stream1"));
+        assertThat(withSecret.status()).isEqualTo(422);
+        assertThat(withSecret.body()).doesNotContain("Hidden-Pass-5");
+        assertThat(admin.client().get("/api/v1/cameras").json().size()).isZero();
+    }
+
+    @Test
     void aRealClipBecomesThePlaceholderAndReplacesThePreviousOne() throws IOException {
         UUID id = createCamera(admin, "Yard");
         byte[] video = Files.readAllBytes(clip);

@@ -359,7 +359,7 @@ class DashboardBrowserTest extends ApiTest {
     void withoutADetectorAdminsAreToldHowToTurnDetectionOnAndTilesSaySo() {
         Member admin = register("No Model Site");
         UUID camera = createCamera(admin, "Tower crane");
-        data.cameraStatus(admin.organizationId(), camera, CameraStatus.ONLINE, true);
+        data.cameraReported(admin.organizationId(), camera, CameraStatus.ONLINE, null, true);
         Member operator = addMember(admin, Role.OPERATOR);
         bus.publishFrame(camera, jpeg("Tower crane"));
         By noDetector = By.cssSelector(".tile[data-camera-id='" + camera + "'] .badge-no-detector");
@@ -378,14 +378,216 @@ class DashboardBrowserTest extends ApiTest {
         assertThat(driver.findElement(noDetector).isDisplayed()).isFalse();
 
         driver.findElement(By.id("logout-button")).click();
-        data.cameraStatus(admin.organizationId(), camera, CameraStatus.ONLINE, true);
+        data.cameraReported(admin.organizationId(), camera, CameraStatus.ONLINE, null, true);
         signIn(operator.email());
         waitVisible(noDetector);
         assertThat(driver.findElement(By.id("detection-banner")).isDisplayed()).as("banner for admins only").isFalse();
         assertNoConsoleErrors();
     }
 
+    @Test
+    void statesAgreeFromPageToPage() {
+        Member admin = register("Demo Yard Ltd");
+        UUID demo = createCamera(admin, "Demo yard");
+        // Demo mode streams the placeholder video: the camera delivers frames, so it is online.
+        data.cameraReported(admin.organizationId(), demo, CameraStatus.PLACEHOLDER, Instant.now());
+        UUID fresh = createCamera(admin, "Just saved");
+        signIn(admin);
+
+        navigate("#/stats");
+        waitUntil(d -> d.findElement(By.id("stats-kpis")).getText().contains("1 / 2"));
+        screenshot("stats-online");
+
+        // A camera that never sent a frame is waiting for it; its signal was not lost.
+        navigate("#/cameras/" + fresh);
+        WebElement waiting = waitVisible(By.id("zone-frame-status"));
+        assertThat(waiting.getText()).contains("Waiting for the first frame");
+        assertThat(driver.findElement(By.cssSelector(".zone-editor img")).isDisplayed()).isFalse();
+        js("arguments[0].scrollIntoView({block: 'center'})", waiting);
+        screenshot("camera-form-waiting");
+        data.cameraReported(admin.organizationId(), fresh, CameraStatus.ONLINE, Instant.now());
+        bus.publishFrame(fresh, jpeg("Just saved"));
+        waitUntil(d -> number(js("const img = document.querySelector('.zone-editor img');"
+                + " return img.hidden ? 0 : img.naturalWidth")) == FRAME_WIDTH);
+        assertThat(driver.findElement(By.id("zone-frame-status")).isDisplayed()).isFalse();
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void theLiveWallUsesTheScreenOnADesktopAndAPhone() {
+        Member admin = register("Wide Wall Ltd");
+        UUID gate = createCamera(admin, "Gate");
+        UUID crane = createCamera(admin, "Crane");
+        byte[] gateFrame = jpeg("Gate");
+        byte[] craneFrame = jpeg("Crane");
+        frames.scheduleAtFixedRate(() -> {
+            bus.publishFrame(gate, gateFrame);
+            bus.publishFrame(crane, craneFrame);
+        }, 0, 500, TimeUnit.MILLISECONDS);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        signIn(admin);
+        navigate("#/live");
+        for (UUID camera : List.of(gate, crane)) {
+            waitUntil(d -> number(js("return document.querySelector(\".tile[data-camera-id='" + camera
+                    + "'] img\").naturalWidth")) == FRAME_WIDTH);
+        }
+        // Two cameras share the wall's width between them.
+        assertThat(tileShare(gate)).isGreaterThan(0.45);
+        assertThat(tileShare(crane)).isGreaterThan(0.45);
+
+        // An error message sits on its tile's picture; the neighbour keeps its height.
+        bus.publishMessage(admin.organizationId(), LiveMessage.cameraStatus(new LiveMessage.CameraStatusChange(crane,
+                CameraStatus.ERROR, "the camera refused the connection: check the address and port", null, false), json)
+                .toJson(json));
+        waitVisible(By.cssSelector(".tile[data-camera-id='" + crane + "'] .tile-error"));
+        assertThat(number(js("return document.querySelector(\".tile[data-camera-id='" + crane + "']\").offsetHeight")))
+                .isEqualTo(number(js("return document.querySelector(\".tile[data-camera-id='" + gate + "']\").offsetHeight")));
+        screenshot("live-wall-1440x900");
+
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        waitUntil(d -> tileShare(gate) > 0.95);
+        assertThat(tileShare(crane)).isGreaterThan(0.95);
+        screenshot("live-wall-390x844");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void anUnsavedCameraFormTestsItsConnectionAndSaysWhatToFix() {
+        Member admin = register("Form Test Ltd");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        signIn(admin);
+        navigate("#/cameras/new");
+        WebElement form = waitVisible(By.id("camera-form"));
+        form.findElement(By.name("name")).sendKeys("Site office");
+        form.findElement(By.name("rtsp_url")).sendKeys("192.0.2.10:554/stream1");
+        WebElement test = waitVisible(By.id("test-connection"));
+        test.click();
+        WebElement result = waitVisible(By.cssSelector("#test-result .error-box"));
+        assertThat(result.getText()).contains("add rtsp:// in front of the address")
+                .contains("rtsp://192.0.2.10:554/stream1");
+        js("arguments[0].scrollIntoView({block: 'center'})", result);
+        screenshot("camera-form-1440x900");
+
+        // The server's host policy applies to the unsaved form as to a saved camera.
+        form.findElement(By.name("rtsp_url")).clear();
+        form.findElement(By.name("rtsp_url")).sendKeys("rtsp://127.0.0.1:554/stream1");
+        test.click();
+        waitUntil(d -> d.findElement(By.id("test-result")).getText().contains("loopback"));
+        assertThat(admin.client().get("/api/v1/cameras").json().size()).as("testing saves nothing").isZero();
+
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        js("document.getElementById('test-connection').scrollIntoView({block: 'center'})");
+        screenshot("camera-form-390x844");
+        allowedConsoleErrors.add("/api/v1/cameras/test");
+        assertNoConsoleErrors();
+    }
+
+    @Test
+    void adminsReadTheAuditTrailFilterItAndExportIt() {
+        Member admin = register("Audit Page Ltd");
+        for (int i = 1; i <= 3; i++) {
+            createCamera(admin, "Audited camera " + i);
+        }
+        Member manager = addMember(admin, Role.MANAGER);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        signIn(admin);
+        navigate("#/audit");
+        waitVisible(By.cssSelector("#audit-body tr"));
+        assertThat(driver.findElement(By.id("audit-table")).getText()).contains("Added a camera").contains("Ada Admin");
+
+        new Select(driver.findElement(By.name("action"))).selectByValue("camera_create");
+        driver.findElement(By.cssSelector("#audit-filters button[type=submit]")).click();
+        waitUntil(d -> d.findElements(By.cssSelector("#audit-body tr")).size() == 3
+                && d.findElements(By.cssSelector("#audit-body td.audit-action:not([data-action=camera_create])")).isEmpty());
+        assertThat(driver.findElement(By.id("audit-table")).getText()).contains("Audited camera 2");
+        screenshot("audit-1440x900");
+
+        // The export holds what the filters select, every page of it.
+        js("window.savedFiles = []; const create = URL.createObjectURL;"
+                + " URL.createObjectURL = (blob) => { blob.text().then((text) => window.savedFiles.push(text));"
+                + " return create.call(URL, blob); };"
+                + " const click = HTMLAnchorElement.prototype.click;"
+                + " HTMLAnchorElement.prototype.click = function () { if (!this.download) click.call(this); };");
+        driver.findElement(By.id("audit-export-csv")).click();
+        waitUntil(d -> number(js("return window.savedFiles.length")) == 1);
+        String csv = String.valueOf(js("return window.savedFiles[0]"));
+        assertThat(csv.split("\\R")).hasSize(4);
+        assertThat(csv).startsWith("id,created_at,user_id,user,action").contains("camera_create")
+                .doesNotContain("user_create");
+
+        // Filtered by person: the manager has only signed in.
+        new Select(driver.findElement(By.name("action"))).selectByValue("");
+        new Select(driver.findElement(By.name("user_id"))).selectByValue(manager.userId().toString());
+        driver.findElement(By.cssSelector("#audit-filters button[type=submit]")).click();
+        waitUntil(d -> !d.findElements(By.cssSelector("#audit-body tr")).isEmpty()
+                && d.findElements(By.cssSelector("#audit-body td.audit-action:not([data-action=login])")).isEmpty());
+
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot("audit-390x844");
+        assertNoConsoleErrors();
+
+        // Not for managers: no link, and the route falls back to the live wall.
+        driver.get(base() + "/css/app.css");
+        driver.manage().deleteAllCookies();
+        js("localStorage.clear();");
+        signIn(manager);
+        assertThat(driver.findElement(By.cssSelector("#mainnav a[data-route=audit]")).isDisplayed()).isFalse();
+        navigate("#/audit");
+        waitUntil(d -> d.findElements(By.cssSelector("[data-page=live]")).size() == 1);
+    }
+
+    @Test
+    void aViolationOpensInItsOwnViewFromThePanelAndTheList() {
+        Member admin = register("Detail Ltd");
+        UUID camera = createCamera(admin, "Scaffold");
+        UUID eventId = data.event(admin.organizationId(), camera, ViolationType.NO_VEST, Instant.now());
+        Member other = register("Other Detail Ltd");
+        UUID foreign = data.event(other.organizationId(), createCamera(other, "Elsewhere"), ViolationType.NO_HARDHAT,
+                Instant.now());
+        Member operator = addMember(admin, Role.OPERATOR);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        signIn(operator);
+
+        waitVisible(By.cssSelector("#alert-list li[data-event-id='" + eventId + "'] a.event-link")).click();
+        WebElement facts = waitVisible(By.id("event-facts"));
+        assertThat(facts.getText()).contains("No hi-vis vest").contains("Scaffold").contains("87%").contains("Not yet");
+        assertThat(driver.findElements(By.id("event-delete"))).as("operators do not delete").isEmpty();
+        driver.findElement(By.id("event-acknowledge")).click();
+        waitUntil(d -> d.findElement(By.id("event-ack")).getText().endsWith("by you"));
+        assertThat(admin.client().get("/api/v1/events/" + eventId).json().path("acknowledged").asBoolean()).isTrue();
+        screenshot("event-detail-1440x900");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        screenshot("event-detail-390x844");
+
+        navigate("#/events");
+        waitVisible(By.cssSelector("#events-body tr[data-event-id='" + eventId + "'] a.event-link")).click();
+        waitUntil(d -> d.findElement(By.id("event-facts")).getText().contains("Scaffold"));
+
+        navigate("#/event/" + foreign);
+        waitUntil(d -> d.findElement(By.cssSelector("main .error-box")).getText().contains("does not exist"));
+        assertThat(driver.findElements(By.id("event-facts"))).isEmpty();
+        allowedConsoleErrors.add("/api/v1/events/" + foreign);
+        assertNoConsoleErrors();
+    }
+
     // --- helpers ---
+
+    /** A tile's width as a share of the wall's. */
+    private double tileShare(UUID camera) {
+        return number(js("const wall = document.getElementById('live-wall').clientWidth;"
+                + " return document.querySelector(\".tile[data-camera-id='\" + arguments[0] + \"']\")"
+                + ".getBoundingClientRect().width / wall;", camera.toString()));
+    }
+
+    private void signIn(Member member) {
+        driver.get(base() + "/#/login");
+        WebElement form = waitFor(By.id("login-form"));
+        form.findElement(By.name("email")).sendKeys(member.email());
+        form.findElement(By.name("password")).sendKeys(PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitUntil(d -> !d.findElements(By.id("whoami-role")).isEmpty()
+                && !d.findElement(By.id("whoami-role")).getText().isBlank());
+    }
 
     private String base() {
         return "http://localhost:" + port;

@@ -187,6 +187,15 @@ class RoleMatrixTest extends ApiTest {
                     () -> assertThat(names(f.admin().client().get("/api/v1/cameras").json())).contains(name),
                     () -> assertThat(names(f.admin().client().get("/api/v1/cameras").json())).doesNotContain(name));
         }));
+        rows.add(new Endpoint("POST /api/v1/cameras/test", ADMIN, 200, (f, caller) -> {
+            String name = "Tested by " + caller.role().wire();
+            HttpResult result = caller.client().post("/api/v1/cameras/test", Map.of("name", name,
+                    "source_type", "file"));
+            return new Outcome(result, () -> {
+                assertThat(result.text("error")).isEqualTo("not_found");
+                assertThat(names(f.admin().client().get("/api/v1/cameras").json())).doesNotContain(name);
+            }, () -> { });
+        }));
         rows.add(new Endpoint("PUT /api/v1/cameras/{id}", ADMIN, 200, (f, caller) -> {
             String path = "/api/v1/cameras/" + createCamera(f.admin(), "Put Target " + caller.role().wire());
             String before = f.admin().client().get(path).body();
@@ -303,6 +312,7 @@ class RoleMatrixTest extends ApiTest {
                 new Call("GET", "/api/v1/cameras/" + f.cameraId(), null),
                 new Call("POST", "/api/v1/cameras", Map.of("name", "Anonymous cam", "source_type", "rtsp",
                         "rtsp_url", "rtsp://192.0.2.30:554/x")),
+                new Call("POST", "/api/v1/cameras/test", Map.of("source_type", "file")),
                 new Call("PUT", "/api/v1/cameras/" + f.cameraId(), Map.of("zone", "Anonymous zone")),
                 new Call("DELETE", "/api/v1/cameras/" + f.cameraId(), null),
                 new Call("GET", "/api/v1/events", null),

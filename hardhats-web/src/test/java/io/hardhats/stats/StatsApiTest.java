@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.hardhats.cameras.CameraStatus;
 import io.hardhats.events.ViolationType;
 import io.hardhats.support.ApiTest;
 import io.hardhats.support.HttpResult;
@@ -128,6 +129,9 @@ class StatsApiTest extends ApiTest {
 
     @Test
     void summaryCountsTodayTheLastSevenDaysAndOpenEvents() {
+        // A camera in demo mode streams its placeholder video: it is online, as the camera list says.
+        data.cameraReported(admin.organizationId(), gate, CameraStatus.PLACEHOLDER, Instant.now());
+        data.cameraReported(admin.organizationId(), crane, CameraStatus.ERROR, Instant.now().minusSeconds(600));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         data.dailyStat(admin.organizationId(), gate, today, 1, 2, 0, 30);
         data.dailyStat(admin.organizationId(), crane, today, 0, 0, 3, 20);
@@ -152,6 +156,10 @@ class StatsApiTest extends ApiTest {
         assertThat(summary.path("by_violation_type").path("zone_breach").asLong()).isEqualTo(3);
         assertThat(summary.path("unacknowledged").asLong()).isEqualTo(2);
         assertThat(summary.path("cameras").path("total").asLong()).isEqualTo(2);
+        assertThat(summary.path("cameras").path("online").asLong()).isEqualTo(1);
+        JsonNode gateView = operator.client().get("/api/v1/cameras/" + gate).json();
+        assertThat(gateView.path("online").asBoolean()).isTrue();
+        assertThat(operator.client().get("/api/v1/cameras/" + crane).json().path("online").asBoolean()).isFalse();
         assertThat(open).isNotNull();
 
         HttpResult empty = register("Empty Stats Corp").client().get("/api/v1/stats/summary");

@@ -41,6 +41,8 @@ class LiveEventsTest extends ApiTest {
         try (SseReader reader = new SseReader(port, admin.client().sessionCookie(), null)) {
             assertThat(reader.status()).isEqualTo(200);
             assertThat(reader.contentType()).startsWith("text/event-stream");
+            assertThat(reader.nextComment(Duration.ofSeconds(5)).comment())
+                    .as("a stream starts with a comment of its own, not the first heartbeat").isEqualTo("ready");
             assertThat(reader.nextComment(Duration.ofSeconds(5))).as("heartbeat").isNotNull();
 
             UUID eventId = data.event(admin.organizationId(), camera, ViolationType.NO_VEST, Instant.now());

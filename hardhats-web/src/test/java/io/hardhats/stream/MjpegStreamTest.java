@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.hardhats.bus.LiveBus;
+import io.hardhats.cameras.CameraStatus;
 import io.hardhats.support.ApiTest;
 import io.hardhats.support.HttpResult;
+import io.hardhats.support.TenantData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,6 +26,9 @@ class MjpegStreamTest extends ApiTest {
 
     @Autowired
     LiveBus bus;
+
+    @Autowired
+    TenantData data;
 
     /** A distinct, valid-looking JPEG (SOI marker, payload, EOI marker). */
     private static byte[] jpeg(int marker, int size) {
@@ -68,8 +74,12 @@ class MjpegStreamTest extends ApiTest {
         }
         HttpResult snapshot = admin.client().get("/api/stream/" + camera + "/snapshot");
         assertThat(snapshot.status()).isEqualTo(200);
-        assertThat(snapshot.header("X-Frame-Status")).contains("no-signal");
+        assertThat(snapshot.header("X-Frame-Status")).as("never delivered a frame").contains("waiting");
         assertThat(snapshot.header("Content-Type")).contains("image/jpeg");
+
+        data.cameraReported(admin.organizationId(), camera, CameraStatus.ERROR, Instant.now().minusSeconds(120));
+        assertThat(admin.client().get("/api/stream/" + camera + "/snapshot").header("X-Frame-Status"))
+                .as("delivered once, silent now").contains("no-signal");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.hardhats.support;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes what workers write (events, daily statistics) straight through the repositories, in the
+ * Writes what workers write (events, daily statistics, camera status) straight through the repositories, in the
  * organisation's tenant scope, for tests of the API that reads them.
  */
 @Component
@@ -41,11 +42,18 @@ public class TenantData {
         this.transactions = transactions;
     }
 
-    /** The camera's state as its worker reports it. */
-    public void cameraStatus(UUID organizationId, UUID cameraId, CameraStatus status, boolean noDetector) {
+    /** What a worker reports about its camera: its status and when it last delivered a frame. */
+    public void cameraReported(UUID organizationId, UUID cameraId, CameraStatus status, Instant lastSeen) {
+        cameraReported(organizationId, cameraId, status, lastSeen, false);
+    }
+
+    /** The same, for a worker that has no detector (no model file). */
+    public void cameraReported(UUID organizationId, UUID cameraId, CameraStatus status, Instant lastSeen,
+            boolean noDetector) {
         TenantContext.runAs(organizationId, () -> transactions.executeWithoutResult(tx -> jdbc.sql(
-                "UPDATE cameras SET status = ?, no_detector = ? WHERE id = ?")
-                .params(status.wire(), noDetector, cameraId).update()));
+                "UPDATE cameras SET status = ?, last_seen = ?, no_detector = ? WHERE id = ?")
+                .params(status.wire(), lastSeen == null ? null : Timestamp.from(lastSeen), noDetector, cameraId)
+                .update()));
     }
 
     public UUID event(UUID organizationId, UUID cameraId, ViolationType type, Instant at) {

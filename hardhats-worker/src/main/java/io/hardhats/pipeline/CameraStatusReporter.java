@@ -44,7 +44,7 @@ public class CameraStatusReporter {
                 : errorMessage.length() > MAX_MESSAGE ? errorMessage.substring(0, MAX_MESSAGE) : errorMessage;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime nowUtc = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        boolean seen = status == CameraStatus.ONLINE || status == CameraStatus.PLACEHOLDER;
+        boolean seen = status.isOnline();
         TenantContext.runAs(organizationId, () -> transactions.executeWithoutResult(tx -> jdbc.sql("""
                 UPDATE cameras SET status = ?, error_message = ?, no_detector = ?,
                     last_seen = CASE WHEN ? THEN ? ELSE last_seen END

@@ -99,15 +99,26 @@ public class FrameAnnotator {
         label(canvas, text, origin, fontScale * 0.8, colour, new Scalar(255, 255, 255, 0));
     }
 
-    /** Text on a filled box, so it stays legible on any background. */
-    private static void label(Mat canvas, String text, Point topLeft, double fontScale, Scalar background,
+    /**
+     * Text on a filled box, so it stays legible on any background. The box is moved inside the
+     * picture: a person at the right or bottom edge would otherwise get a label cut in half.
+     */
+    private static void label(Mat canvas, String text, Point wanted, double fontScale, Scalar background,
             Scalar foreground) {
         int[] baseline = new int[1];
         Size size = getTextSize(text, FONT_HERSHEY_SIMPLEX, fontScale, 1, baseline);
-        rectangle(canvas, topLeft, new Point(topLeft.x() + size.width() + 8, topLeft.y() + size.height() + baseline[0] + 8),
-                background, FILLED, LINE_AA, 0);
-        putText(canvas, text, new Point(topLeft.x() + 4, topLeft.y() + size.height() + 4), FONT_HERSHEY_SIMPLEX,
+        int width = size.width() + 8;
+        int height = size.height() + baseline[0] + 8;
+        int x = inside(wanted.x(), width, canvas.cols());
+        int y = inside(wanted.y(), height, canvas.rows());
+        rectangle(canvas, new Point(x, y), new Point(x + width, y + height), background, FILLED, LINE_AA, 0);
+        putText(canvas, text, new Point(x + 4, y + size.height() + 4), FONT_HERSHEY_SIMPLEX,
                 fontScale, foreground, 1, LINE_AA, false);
+    }
+
+    /** Where a box of this length starts so that it lies within {@code [0, limit)}, as close to {@code wanted} as it can. */
+    static int inside(int wanted, int length, int limit) {
+        return Math.max(0, Math.min(wanted, limit - length));
     }
 
     /** BGR colours: safe equipment green, missing equipment red/orange, people blue. */

@@ -1,19 +1,28 @@
 package io.hardhats.publish;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
+import static org.bytedeco.opencv.global.opencv_imgproc.rectangle;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import io.hardhats.vision.BoundingBox;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
-/** An event's picture: the violating box with context around it, at most 320 px wide. */
+/**
+ * An event's picture: the violating box with context around it, at most 320 px wide. The box is
+ * drawn on it, so in a crowd one can tell who was flagged.
+ */
 public final class Thumbnails {
 
     static final int MAX_WIDTH = 320;
     static final int MIN_SIDE = 96;
+    /** The red of missing equipment on the live view (BGR). */
+    private static final Scalar FLAGGED = new Scalar(40, 40, 230, 0);
 
     private Thumbnails() {
     }
@@ -26,7 +35,11 @@ public final class Thumbnails {
             int y1 = Math.max(0, (int) (box.y1() - padY));
             int x2 = Math.min(bgr.cols(), (int) (box.x2() + padX));
             int y2 = Math.min(bgr.rows(), (int) (box.y2() + padY));
-            Mat region = new Mat(bgr, new Rect(x1, y1, Math.max(1, x2 - x1), Math.max(1, y2 - y1)));
+            // A copy: the frame itself is annotated for the live view afterwards.
+            Mat region = new Mat(bgr, new Rect(x1, y1, Math.max(1, x2 - x1), Math.max(1, y2 - y1))).clone();
+            int thickness = Math.max(2, region.cols() / 160);
+            rectangle(region, new Point((int) box.x1() - x1, (int) box.y1() - y1),
+                    new Point((int) box.x2() - x1, (int) box.y2() - y1), FLAGGED, thickness, LINE_AA, 0);
             Mat out = region;
             if (region.cols() > MAX_WIDTH) {
                 out = new Mat();

@@ -47,8 +47,11 @@ class IngestPoliciesTest {
                 "avformat_open_input() error -825242872: Could not open input \"rtsp://u:secret@h/x\""));
         assertThat(auth.kind()).isEqualTo(SourceFailure.Kind.AUTH_FAILED);
         assertThat(auth.message()).contains("authentication failed").doesNotContain("secret");
-        assertThat(SourceFailure.classify(new RuntimeException("error -111: x")).kind())
-                .isEqualTo(SourceFailure.Kind.UNREACHABLE);
+        SourceFailure refused = SourceFailure.classify(new RuntimeException("error -111: x"));
+        assertThat(refused.kind()).isEqualTo(SourceFailure.Kind.UNREACHABLE);
+        assertThat(refused.message()).isEqualTo("the camera refused the connection: check the address and port");
+        assertThat(SourceFailure.classify(new RuntimeException("error -113: x")).message())
+                .startsWith("no route to the camera").doesNotContain("-113");
         assertThat(SourceFailure.classify(new RuntimeException("error -110: x")).kind())
                 .isEqualTo(SourceFailure.Kind.TIMEOUT);
         assertThat(SourceFailure.classify(new RuntimeException("error -1094995529: x")).kind())

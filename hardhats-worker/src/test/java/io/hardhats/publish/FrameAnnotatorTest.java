@@ -43,4 +43,42 @@ class FrameAnnotatorTest {
             assertThat(decoded.rows()).isEqualTo(720);
         }
     }
+
+    @Test
+    void aLabelAtTheRightEdgeIsMovedInsideThePicture() {
+        BoundingBox atTheEdge = new BoundingBox(610, 120, 639, 220);
+        byte[] jpeg;
+        try (Mat frame = new Mat(360, 640, CV_8UC3, new Scalar(90, 120, 150, 0))) {
+            jpeg = new FrameAnnotator(95).annotate(frame,
+                    List.of(new Detection(ProductClass.NO_HELMET, "no_helmet", 0.9f, atTheEdge)),
+                    null, "Gate", Instant.parse("2026-11-26T08:00:00Z"), false);
+        }
+        try (BytePointer bytes = new BytePointer(jpeg); Mat raw = new Mat(1, jpeg.length, CV_8UC1, bytes);
+                Mat decoded = imdecode(raw, IMREAD_COLOR)) {
+            // The label's red box starts left of the person's box, where nothing else is red.
+            assertThat(redPixels(decoded, 520, 600, 80, 118)).isGreaterThan(100);
+        }
+    }
+
+    @Test
+    void aBoxIsPlacedWithinItsLimit() {
+        assertThat(FrameAnnotator.inside(610, 120, 640)).isEqualTo(520);
+        assertThat(FrameAnnotator.inside(-5, 20, 640)).isZero();
+        assertThat(FrameAnnotator.inside(100, 20, 640)).isEqualTo(100);
+        assertThat(FrameAnnotator.inside(10, 700, 640)).as("longer than the picture: starts at its edge").isZero();
+    }
+
+    private static int redPixels(Mat bgr, int fromX, int toX, int fromY, int toY) {
+        int red = 0;
+        try (var pixels = bgr.<org.bytedeco.javacpp.indexer.UByteIndexer>createIndexer()) {
+            for (int y = fromY; y < toY; y++) {
+                for (int x = fromX; x < toX; x++) {
+                    if (pixels.get(y, x, 2) > 180 && pixels.get(y, x, 1) < 90 && pixels.get(y, x, 0) < 90) {
+                        red++;
+                    }
+                }
+            }
+        }
+        return red;
+    }
 }

@@ -1,0 +1,83 @@
+// One violation: its picture with the flagged box, camera, time, type, severity, confidence,
+// who acknowledged it and when; Acknowledge for everyone, Delete for admins and managers.
+import { get, post, del } from './api.js';
+import { state, loadCameras, cameraName, isAdmin, canDeleteEvents } from './state.js';
+import { h, errorBox, toast, violationLabel, formatTime, formatPercent } from './ui.js';
+import { markAcknowledged } from './alerts.js';
+
+export async function render(container, [id] = []) {
+  const error = errorBox();
+  container.append(h('div', { class: 'page-head' }, h('h1', {}, 'Violation'),
+    h('a', { class: 'btn', href: '#/events' }, 'Back to events')), error);
+  let event;
+  try {
+    event = await get(`/api/v1/events/${encodeURIComponent(id || '')}`);
+  } catch (e) {
+    error.show(e.status === 404 || e.status === 400 ? 'This violation does not exist, or was deleted.' : e);
+    return null;
+  }
+  await loadCameras();
+  const status = h('dd', { id: 'event-ack' });
+  const actions = h('div', { class: 'btn-row' });
+  const facts = h('dl', { class: 'facts', id: 'event-facts' },
+    h('dt', {}, 'Type'), h('dd', {}, violationLabel(event.violation_type)),
+    h('dt', {}, 'Camera'), h('dd', {}, cameraName(event.camera_id)),
+    h('dt', {}, 'Time'), h('dd', {}, h('time', { datetime: event.created_at }, formatTime(event.created_at))),
+    h('dt', {}, 'Severity'), h('dd', {}, event.severity),
+    h('dt', {}, 'Confidence'), h('dd', {}, formatPercent(event.confidence)),
+    h('dt', {}, 'Acknowledged'), status);
+  const picture = event.has_thumbnail
+    ? h('img', { class: 'event-picture', id: 'event-picture', src: `/api/v1/events/${event.id}/thumbnail`,
+      alt: `${violationLabel(event.violation_type)}, with the flagged person boxed` })
+    : h('div', { class: 'thumb-placeholder event-picture', id: 'event-picture' }, 'No picture was kept for this violation.');
+  container.append(h('div', { class: 'card event-detail' }, picture, h('div', {}, facts, actions)));
+
+  async function acknowledgedBy() {
+    if (event.acknowledged_by === state.me.id) return 'you';
+    if (isAdmin()) {
+      try {
+        const user = await get(`/api/v1/users/${event.acknowledged_by}`);
+        return user.full_name;
+      } catch (_) { /* a removed user */ }
+    }
+    return 'another member of your organisation';
+  }
+
+  async function renderStatus() {
+    actions.replaceChildren();
+    if (event.acknowledged) {
+      status.textContent = `${formatTime(event.acknowledged_at)} by ${await acknowledgedBy()}`;
+    } else {
+      status.textContent = 'Not yet';
+      const ack = h('button', { type: 'button', class: 'btn btn-primary', id: 'event-acknowledge' }, 'Acknowledge');
+      ack.addEventListener('click', async () => {
+        ack.disabled = true;
+        try {
+          event = await post(`/api/v1/events/${event.id}/acknowledge`);
+          markAcknowledged(event);
+          await renderStatus();
+        } catch (e) {
+          ack.disabled = false;
+          error.show(e);
+        }
+      });
+      actions.append(ack);
+    }
+    if (canDeleteEvents()) {
+      const remove = h('button', { type: 'button', class: 'btn btn-danger', id: 'event-delete' }, 'Delete');
+      remove.addEventListener('click', async () => {
+        if (!confirm('Delete this violation? This cannot be undone.')) return;
+        try {
+          await del(`/api/v1/events/${event.id}`);
+          toast('Violation deleted');
+          location.hash = '#/events';
+        } catch (e) {
+          error.show(e);
+        }
+      });
+      actions.append(remove);
+    }
+  }
+  await renderStatus();
+  return null;
+}
