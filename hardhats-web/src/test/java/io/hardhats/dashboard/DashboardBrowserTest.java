@@ -378,6 +378,8 @@ class DashboardBrowserTest extends ApiTest {
         assertThat(driver.findElement(noDetector).isDisplayed()).isFalse();
 
         driver.findElement(By.id("logout-button")).click();
+        // Signed out once the sign-in form shows; loading a page earlier would race the logout.
+        waitVisible(By.id("login-form"));
         data.cameraReported(admin.organizationId(), camera, CameraStatus.ONLINE, null, true);
         signIn(operator.email());
         waitVisible(noDetector);
@@ -580,13 +582,7 @@ class DashboardBrowserTest extends ApiTest {
     }
 
     private void signIn(Member member) {
-        driver.get(base() + "/#/login");
-        WebElement form = waitFor(By.id("login-form"));
-        form.findElement(By.name("email")).sendKeys(member.email());
-        form.findElement(By.name("password")).sendKeys(PASSWORD);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        waitUntil(d -> !d.findElements(By.id("whoami-role")).isEmpty()
-                && !d.findElement(By.id("whoami-role")).getText().isBlank());
+        signIn(member.email());
     }
 
     private String base() {
