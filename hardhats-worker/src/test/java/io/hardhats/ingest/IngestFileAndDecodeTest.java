@@ -138,7 +138,7 @@ class IngestFileAndDecodeTest {
             assertThat(l.statuses).extracting(RecordingListener.Status::status)
                     .containsSubsequence(CameraStatus.CONNECTING, CameraStatus.PLACEHOLDER)
                     .doesNotContain(CameraStatus.ONLINE);
-            assertThat(l.lastStatus().message()).contains("unreachable").doesNotContain("hunter2");
+            assertThat(l.lastStatus().message()).contains("refused the connection").doesNotContain("hunter2");
             assertThat(l.liveFrames.get()).isZero();
         }
     }
