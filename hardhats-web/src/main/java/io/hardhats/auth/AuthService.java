@@ -16,6 +16,7 @@ import io.hardhats.tenancy.TenantTransactions;
 import io.hardhats.users.EmailTaken;
 import io.hardhats.users.Role;
 import io.hardhats.users.User;
+import io.hardhats.users.UserChanged;
 import io.hardhats.users.UserRepository;
 import io.hardhats.web.ApiException;
 import io.hardhats.web.UniqueViolation;
@@ -71,6 +72,14 @@ public class AuthService {
 
     /** Published after a new organisation is committed (the all-in-one demo camera listens). */
     public record OrganizationRegistered(UUID organizationId) {
+    }
+
+    /** Published once a session token is revoked (logout, or replaced by a refresh). */
+    public record TokenRevoked(String tokenId) {
+    }
+
+    /** Published once a sign-in ends (logout): its open streams end with it. */
+    public record SessionEnded(String sessionId) {
     }
 
     public Registered register(AuthRequests.Register request) {
@@ -153,7 +162,7 @@ public class AuthService {
         // Whoever knew the old password may hold a session: end them all.
         user.endAllSessions();
         audit.record("password_change", "user", user.getId(), Map.of());
-        events.publishEvent(new SessionStates.UserChanged(user.getId()));
+        events.publishEvent(new UserChanged(user.getId()));
         return user;
     }
 
@@ -163,7 +172,7 @@ public class AuthService {
         revoke(session.getId(), session.getExpiresAt());
         TenantContext.runAs(organizationId, () -> audit.record(UUID.fromString(session.getSubject()),
                 "logout", "user", session.getSubject(), Map.of()));
-        events.publishEvent(new SessionStates.SessionEnded(SessionTokens.sessionId(session)));
+        events.publishEvent(new SessionEnded(SessionTokens.sessionId(session)));
     }
 
     /**
@@ -181,7 +190,7 @@ public class AuthService {
             revoked.save(new RevokedToken(tokenId, expiresAt));
             revoked.deleteExpired(Instant.now());
         });
-        events.publishEvent(new SessionStates.TokenRevoked(tokenId));
+        events.publishEvent(new TokenRevoked(tokenId));
     }
 
     public static String normalise(String email) {

@@ -8,7 +8,6 @@ import java.util.UUID;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.auth.AuthService;
 import io.hardhats.auth.PasswordPolicy;
-import io.hardhats.auth.SessionStates;
 import io.hardhats.organizations.Organization;
 import io.hardhats.organizations.OrganizationRepository;
 import io.hardhats.tenancy.TenantContext;
@@ -85,7 +84,7 @@ public class UserService {
         }
         audit.record("user_update", "user", user.getId(), changes(request));
         // Sessions check the user's role and state: they must see the change (once committed).
-        events.publishEvent(new SessionStates.UserChanged(user.getId()));
+        events.publishEvent(new UserChanged(user.getId()));
         return user;
     }
 
@@ -99,7 +98,7 @@ public class UserService {
         }
         user.setActive(false);
         audit.record("user_deactivate", "user", user.getId(), Map.of());
-        events.publishEvent(new SessionStates.UserChanged(user.getId()));
+        events.publishEvent(new UserChanged(user.getId()));
     }
 
     /**
