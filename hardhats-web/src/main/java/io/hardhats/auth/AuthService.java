@@ -10,6 +10,7 @@ import io.hardhats.audit.AuditTrail;
 import io.hardhats.config.HardhatsProperties;
 import io.hardhats.organizations.Organization;
 import io.hardhats.organizations.OrganizationRepository;
+import io.hardhats.session.SessionPrincipal;
 import io.hardhats.tenancy.SystemTransactions;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.tenancy.TenantTransactions;

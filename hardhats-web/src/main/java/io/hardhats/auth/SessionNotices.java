@@ -4,6 +4,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import io.hardhats.bus.LiveBus;
+import io.hardhats.session.SessionPrincipal;
 import io.hardhats.users.UserChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.hardhats.session.SessionPrincipal;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.users.Role;
 import io.hardhats.users.User;
