@@ -2,7 +2,6 @@ package io.hardhats.auth;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,7 +13,9 @@ import io.hardhats.session.SessionPrincipal;
 import io.hardhats.tenancy.SystemTransactions;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.tenancy.TenantTransactions;
+import io.hardhats.users.EmailAddresses;
 import io.hardhats.users.EmailTaken;
+import io.hardhats.users.PasswordPolicy;
 import io.hardhats.users.Role;
 import io.hardhats.users.User;
 import io.hardhats.users.UserChanged;
@@ -84,7 +85,7 @@ public class AuthService {
     }
 
     public Registered register(AuthRequests.Register request) {
-        String email = normalise(request.email());
+        String email = EmailAddresses.normalise(request.email());
         PasswordPolicy.check(request.password(), email);
         String hash = passwords.encode(request.password());
         for (int attempt = 1; ; attempt++) {
@@ -125,7 +126,7 @@ public class AuthService {
 
     /** The user, or 401 with one message whether the e-mail is unknown or the password wrong. */
     public User login(AuthRequests.Login request) {
-        String email = normalise(request.email());
+        String email = EmailAddresses.normalise(request.email());
         User user = TenantContext.callAsSystem(() -> users.findByEmailIgnoreCase(email).orElse(null));
         boolean matches = passwords.matches(request.password(), user == null ? unknownUserHash : user.getPasswordHash());
         if (user == null) {
@@ -192,9 +193,5 @@ public class AuthService {
             revoked.deleteExpired(Instant.now());
         });
         events.publishEvent(new TokenRevoked(tokenId));
-    }
-
-    public static String normalise(String email) {
-        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }
 }

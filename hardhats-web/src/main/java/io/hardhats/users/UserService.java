@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.hardhats.audit.AuditTrail;
-import io.hardhats.auth.AuthService;
-import io.hardhats.auth.PasswordPolicy;
 import io.hardhats.organizations.Organization;
 import io.hardhats.organizations.OrganizationRepository;
 import io.hardhats.tenancy.TenantContext;
@@ -48,7 +46,7 @@ public class UserService {
 
     @Transactional
     public User create(UserRequests.Create request) {
-        String email = AuthService.normalise(request.email());
+        String email = EmailAddresses.normalise(request.email());
         PasswordPolicy.check(request.password(), email);
         int maxUsers = lockOrganization().getMaxUsers();
         if (users.count() >= maxUsers) {
