@@ -15,9 +15,9 @@ import io.hardhats.stats.DailyStatRepository;
 import io.hardhats.stats.DailyViolationCount;
 import io.hardhats.stats.DailyViolationCountRepository;
 import io.hardhats.tenancy.TenantContext;
+import io.hardhats.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes what workers write (events, daily statistics) straight through the repositories, in the
@@ -30,10 +30,10 @@ public class TenantData {
     private final DailyStatRepository dailyStats;
     private final DailyViolationCountRepository violationCounts;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final TenantTransactions transactions;
 
     public TenantData(EventRepository events, DailyStatRepository dailyStats,
-            DailyViolationCountRepository violationCounts, JdbcClient jdbc, TransactionTemplate transactions) {
+            DailyViolationCountRepository violationCounts, JdbcClient jdbc, TenantTransactions transactions) {
         this.events = events;
         this.dailyStats = dailyStats;
         this.violationCounts = violationCounts;
@@ -43,9 +43,8 @@ public class TenantData {
 
     /** The camera's state as its worker reports it. */
     public void cameraStatus(UUID organizationId, UUID cameraId, CameraStatus status, boolean noDetector) {
-        TenantContext.runAs(organizationId, () -> transactions.executeWithoutResult(tx -> jdbc.sql(
-                "UPDATE cameras SET status = ?, no_detector = ? WHERE id = ?")
-                .params(status.wire(), noDetector, cameraId).update()));
+        transactions.run(organizationId, () -> jdbc.sql("UPDATE cameras SET status = ?, no_detector = ? WHERE id = ?")
+                .params(status.wire(), noDetector, cameraId).update());
     }
 
     public UUID event(UUID organizationId, UUID cameraId, ViolationType type, Instant at) {
