@@ -12,13 +12,12 @@ import io.hardhats.cameras.Camera;
 import io.hardhats.cameras.CameraRepository;
 import io.hardhats.cameras.SourceType;
 import io.hardhats.config.HardhatsProperties;
-import io.hardhats.tenancy.TenantContext;
+import io.hardhats.tenancy.TenantTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * In all-in-one mode every new organisation gets a camera playing the demo clip (marked DEMO
@@ -35,10 +34,10 @@ class DemoCamera {
     private final DemoProperties demo;
     private final BlobStore blobs;
     private final CameraRepository cameras;
-    private final TransactionTemplate transactions;
+    private final TenantTransactions transactions;
 
     DemoCamera(HardhatsProperties properties, DemoProperties demo, BlobStore blobs, CameraRepository cameras,
-            TransactionTemplate transactions) {
+            TenantTransactions transactions) {
         this.properties = properties;
         this.demo = demo;
         this.blobs = blobs;
@@ -57,14 +56,14 @@ class DemoCamera {
                     registered.organizationId());
             return;
         }
-        TenantContext.runAs(registered.organizationId(), () -> transactions.executeWithoutResult(status -> {
+        transactions.run(registered.organizationId(), () -> {
             UUID video = store(clip.get());
             Camera camera = new Camera("Demo camera", SourceType.FILE);
             camera.setZone("Demo");
             camera.setPlaceholderVideo(video);
             camera.setUsePlaceholder(true);
             cameras.save(camera);
-        }));
+        });
     }
 
     private UUID store(Resource clip) {

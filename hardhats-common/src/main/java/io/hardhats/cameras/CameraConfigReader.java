@@ -10,10 +10,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.hardhats.persistence.WireValue;
-import io.hardhats.tenancy.TenantContext;
+import io.hardhats.tenancy.SystemTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads one camera's configuration for a worker, across tenants: a worker serves cameras of every
@@ -47,20 +45,19 @@ public class CameraConfigReader {
             .collect(Collectors.joining(", ", "SELECT ", " FROM cameras WHERE id = :id"));
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final SystemTransactions transactions;
 
-    public CameraConfigReader(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    public CameraConfigReader(JdbcClient jdbc, SystemTransactions transactions) {
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = transactions;
     }
 
     /** The camera's configuration, or empty when it was deleted. */
     public Optional<CameraConfig> read(UUID cameraId) {
-        // The system scope must be entered before the transaction begins, or row-level security hides the camera.
-        return TenantContext.callAsSystem(() -> transactions.execute(status -> jdbc.sql(SELECT)
+        return transactions.call(() -> jdbc.sql(SELECT)
                 .param("id", cameraId)
                 .query(CameraConfigReader::map)
-                .optional()));
+                .optional());
     }
 
     private static String fingerprint(List<String> columns) {

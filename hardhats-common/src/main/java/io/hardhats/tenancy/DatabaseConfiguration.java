@@ -55,6 +55,16 @@ public class DatabaseConfiguration {
     }
 
     @Bean
+    TenantTransactions tenantTransactions(PlatformTransactionManager transactionManager) {
+        return new TenantTransactions(transactionManager);
+    }
+
+    @Bean
+    SystemTransactions systemTransactions(PlatformTransactionManager transactionManager) {
+        return new SystemTransactions(transactionManager);
+    }
+
+    @Bean
     HibernatePropertiesCustomizer tenantResolver() {
         return hibernate -> hibernate.put(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER,
                 new TenantIdentifierResolver());

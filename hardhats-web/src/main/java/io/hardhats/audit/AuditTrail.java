@@ -3,7 +3,7 @@ package io.hardhats.audit;
 import java.util.Map;
 import java.util.UUID;
 
-import io.hardhats.auth.SessionPrincipal;
+import io.hardhats.session.SessionPrincipal;
 import io.hardhats.web.ClientAddress;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

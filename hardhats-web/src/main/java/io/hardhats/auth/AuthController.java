@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.hardhats.organizations.OrganizationRepository;
 import io.hardhats.organizations.OrganizationView;
+import io.hardhats.session.SessionPrincipal;
 import io.hardhats.users.User;
 import io.hardhats.users.UserRepository;
 import io.hardhats.users.UserView;

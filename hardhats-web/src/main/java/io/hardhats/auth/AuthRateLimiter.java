@@ -16,6 +16,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
+import io.hardhats.users.EmailAddresses;
 import io.hardhats.web.ApiException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -102,7 +103,7 @@ public class AuthRateLimiter {
     public void check(String action, String clientIp, String email) {
         consume(Scope.IP.key(action, String.valueOf(clientIp)));
         if (email != null && !email.isBlank()) {
-            String digest = sha256(email.trim().toLowerCase(Locale.ROOT));
+            String digest = sha256(EmailAddresses.normalise(email));
             consume(Scope.PAIR.key(action, digest + ":" + clientIp));
             consume(Scope.EMAIL.key(action, digest));
         }

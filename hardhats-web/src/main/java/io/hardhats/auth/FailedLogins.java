@@ -1,10 +1,10 @@
 package io.hardhats.auth;
 
 import java.time.Duration;
-import java.util.Locale;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.hardhats.users.EmailAddresses;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,6 +55,6 @@ public class FailedLogins {
     }
 
     private static String key(String email) {
-        return AuthRateLimiter.sha256(email.trim().toLowerCase(Locale.ROOT));
+        return AuthRateLimiter.sha256(EmailAddresses.normalise(email));
     }
 }

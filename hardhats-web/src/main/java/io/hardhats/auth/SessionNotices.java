@@ -4,6 +4,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import io.hardhats.bus.LiveBus;
+import io.hardhats.session.SessionPrincipal;
+import io.hardhats.users.UserChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,17 +43,17 @@ public class SessionNotices implements SmartLifecycle {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void announce(SessionStates.UserChanged change) {
+    void announce(UserChanged change) {
         bus.publishSessionNotice(USER + change.userId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void announce(SessionStates.TokenRevoked revocation) {
+    void announce(AuthService.TokenRevoked revocation) {
         bus.publishSessionNotice(TOKEN + revocation.tokenId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void announce(SessionStates.SessionEnded ended) {
+    void announce(AuthService.SessionEnded ended) {
         bus.publishSessionNotice(SESSION + ended.sessionId());
     }
 

@@ -5,9 +5,11 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.hardhats.session.SessionPrincipal;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.users.Role;
 import io.hardhats.users.User;
+import io.hardhats.users.UserChanged;
 import io.hardhats.users.UserRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -15,25 +17,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * What the session check of every API request reads from the database, kept in memory for a few
  * seconds ({@link SessionCacheProperties}) so a busy browser costs no database round trip per
- * request. Revocations and user changes made here announce themselves ({@link TokenRevoked},
+ * request. Revocations and user changes announce themselves ({@link AuthService.TokenRevoked},
  * {@link UserChanged}) and are forgotten once committed, so they apply at once in this instance;
  * {@link SessionNotices} tells the other instances. Caffeine loads a key once and an invalidation
  * waits for a load in progress, so a read that raced a change cannot outlive it.
  */
 @Component
 public class SessionStates {
-
-    /** Published once a session token is revoked (logout, or replaced by a refresh). */
-    public record TokenRevoked(String tokenId) {
-    }
-
-    /** Published once a sign-in ends (logout): its open streams end with it. */
-    public record SessionEnded(String sessionId) {
-    }
-
-    /** Published when a user's role, state or sessions change. */
-    public record UserChanged(UUID userId) {
-    }
 
     /** What a session check needs to know about its user. */
     record UserState(UUID organizationId, Role role, boolean active, int sessionVersion) {
@@ -86,7 +76,7 @@ public class SessionStates {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void forget(TokenRevoked revocation) {
+    void forget(AuthService.TokenRevoked revocation) {
         forgetToken(revocation.tokenId());
     }
 

@@ -3,7 +3,6 @@ package io.hardhats.cameras;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.crypto.CredentialCipher;
@@ -15,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Camera configuration: validation, credential encryption and plan limits. */
+/** Camera configuration: changes checked by {@link CameraRequestValidator}, credential encryption and plan limits. */
 @Service
 public class CameraService {
 
@@ -27,16 +26,16 @@ public class CameraService {
     private final CredentialCipher cipher;
     private final AuditTrail audit;
     private final JsonMapper json;
-    private final CameraHostGuard hosts;
+    private final CameraRequestValidator validator;
 
     public CameraService(CameraRepository cameras, OrganizationRepository organizations, CredentialCipher cipher,
-            AuditTrail audit, JsonMapper json, CameraHostGuard hosts) {
+            AuditTrail audit, JsonMapper json, CameraRequestValidator validator) {
         this.cameras = cameras;
         this.organizations = organizations;
         this.cipher = cipher;
         this.audit = audit;
         this.json = json;
-        this.hosts = hosts;
+        this.validator = validator;
     }
 
     @Transactional(readOnly = true)
@@ -51,12 +50,7 @@ public class CameraService {
 
     @Transactional
     public CameraView create(CameraRequest request) {
-        if (request.name() == null || request.name().isBlank()) {
-            throw ApiException.invalid("name: must not be blank");
-        }
-        if (request.sourceType() == null) {
-            throw ApiException.invalid("source_type: must be rtsp or file");
-        }
+        validator.checkNew(request);
         // Validated before the plan is checked, so a bad request says what is wrong with it (422), and
         // the host lookup it may need happens outside the organisation's lock.
         Camera camera = new Camera(request.name().trim(), request.sourceType());
@@ -115,47 +109,15 @@ public class CameraService {
 
     /** Validates everything first, then changes the camera, so a refused request changes nothing. */
     private void apply(Camera camera, CameraRequest request) {
-        SourceType sourceType = request.sourceType() != null ? request.sourceType() : camera.getSourceType();
-        RtspUrl url = request.rtspUrl() == null || request.rtspUrl().isBlank() ? null : RtspUrl.parse(request.rtspUrl());
-        if (url != null) {
-            hosts.check(url.host());
-        }
-        boolean fieldCredentials = request.username() != null || request.password() != null;
-        if (url != null && url.hasCredentials() && fieldCredentials) {
-            throw ApiException.invalid("give the credentials either in rtsp_url or in username/password, not both");
-        }
-        String existingUrl = request.rtspUrl() != null ? (url == null ? null : url.withoutCredentials())
-                : camera.getRtspUrl();
-        if (sourceType == SourceType.RTSP && existingUrl == null) {
-            throw ApiException.invalid("rtsp_url: is required for an rtsp camera");
-        }
-        checkSize("inference_width", request.inferenceWidth());
-        checkSize("inference_height", request.inferenceHeight());
-        if (request.targetFps() != null && !AnalysisRate.isAllowed(request.targetFps())) {
-            throw ApiException.invalid("target_fps: must be between " + AnalysisRate.MIN_FPS + " and "
-                    + AnalysisRate.MAX_FPS + " analysed frames per second");
-        }
-        if (request.confidenceThreshold() != null && !ConfidenceThreshold.isAllowed(request.confidenceThreshold())) {
-            throw ApiException.invalid("confidence_threshold: must be between " + ConfidenceThreshold.MIN + " and "
-                    + ConfidenceThreshold.MAX);
-        }
-        List<List<Double>> polygon = request.zonePolygon();
-        if (polygon != null && !polygon.isEmpty()) {
-            checkPolygon(polygon);
-        }
-        DetectionMode mode = request.detectionMode() != null ? request.detectionMode() : camera.getDetectionMode();
-        boolean hasPolygon = polygon != null ? !polygon.isEmpty() : camera.getZonePolygonJson() != null;
-        if (mode != DetectionMode.PPE && !hasPolygon) {
-            throw ApiException.invalid("zone_polygon: detection_mode " + mode.wire() + " needs a zone polygon");
-        }
-
-        camera.setSourceType(sourceType);
+        CameraRequestValidator.Checked checked = validator.check(camera, request);
+        camera.setSourceType(checked.sourceType());
         if (request.rtspUrl() != null) {
-            camera.setRtspUrl(existingUrl);
+            camera.setRtspUrl(checked.rtspUrl());
         }
-        if (url != null && url.hasCredentials()) {
+        if (checked.urlCredentials() != null) {
+            RtspUrl url = checked.urlCredentials();
             camera.setCredentialsEncrypted(cipher.encrypt(url.username() + ":" + url.password()));
-        } else if (fieldCredentials) {
+        } else if (checked.fieldCredentials()) {
             camera.setCredentialsEncrypted(mergeCredentials(camera.getCredentialsEncrypted(), request));
         }
         if (request.name() != null) {
@@ -182,7 +144,8 @@ public class CameraService {
         if (request.positionY() != null) {
             camera.setPositionY(request.positionY());
         }
-        camera.setDetectionMode(mode);
+        camera.setDetectionMode(checked.mode());
+        List<List<Double>> polygon = request.zonePolygon();
         if (polygon != null) {
             camera.setZonePolygonJson(polygon.isEmpty() ? null : json.writeValueAsString(polygon));
         }
@@ -216,33 +179,6 @@ public class CameraService {
         if (username.isEmpty()) {
             return null;
         }
-        if (username.contains(":")) {
-            throw ApiException.invalid("username: must not contain ':'");
-        }
         return cipher.encrypt(username + ":" + password);
-    }
-
-    private static void checkSize(String field, Integer size) {
-        if (size != null && !InferenceSize.isAllowed(size)) {
-            String presets = InferenceSize.PRESETS.stream().map(String::valueOf).collect(Collectors.joining(", "));
-            throw ApiException.invalid(field + ": must be a preset (" + presets + ") or " + InferenceSize.MIN + "–"
-                    + InferenceSize.MAX + " in steps of " + InferenceSize.MULTIPLE);
-        }
-    }
-
-    private static void checkPolygon(List<List<Double>> polygon) {
-        if (polygon.size() < 3) {
-            throw ApiException.invalid("zone_polygon: needs at least 3 points");
-        }
-        for (List<Double> point : polygon) {
-            if (point == null || point.size() != 2 || point.get(0) == null || point.get(1) == null) {
-                throw ApiException.invalid("zone_polygon: every point must be [x, y]");
-            }
-            for (double v : new double[] {point.get(0), point.get(1)}) {
-                if (!(v >= 0.0 && v <= 1.0)) {
-                    throw ApiException.invalid("zone_polygon: coordinates must be between 0 and 1 (fractions of the image)");
-                }
-            }
-        }
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.hardhats.auth.SessionPrincipal;
+import io.hardhats.session.SessionPrincipal;
 import io.hardhats.blobs.BlobStore;
 import io.hardhats.web.ApiException;
 import io.hardhats.web.Cursor;

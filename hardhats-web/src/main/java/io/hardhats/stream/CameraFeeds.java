@@ -2,7 +2,7 @@ package io.hardhats.stream;
 
 import java.util.UUID;
 
-import io.hardhats.auth.SessionPrincipal;
+import io.hardhats.session.SessionPrincipal;
 import io.hardhats.bus.LiveBus;
 import org.springframework.stereotype.Component;
 

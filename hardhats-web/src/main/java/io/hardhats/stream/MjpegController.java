@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import io.hardhats.auth.SessionPrincipal;
+import io.hardhats.session.SessionPrincipal;
 import io.hardhats.bus.LiveBus;
 import io.hardhats.cameras.CameraService;
 import org.springframework.http.CacheControl;

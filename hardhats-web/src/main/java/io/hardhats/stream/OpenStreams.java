@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import io.hardhats.auth.SessionNotices;
-import io.hardhats.auth.SessionPrincipal;
+import io.hardhats.session.SessionPrincipal;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 

@@ -3,7 +3,7 @@ package io.hardhats.stream;
 import java.util.List;
 import java.util.UUID;
 
-import io.hardhats.auth.SessionPrincipal;
+import io.hardhats.session.SessionPrincipal;
 import io.hardhats.bus.LiveBus;
 import io.hardhats.events.EventService;
 import io.hardhats.web.ApiException;

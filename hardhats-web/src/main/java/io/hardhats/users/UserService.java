@@ -6,9 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.hardhats.audit.AuditTrail;
-import io.hardhats.auth.AuthService;
-import io.hardhats.auth.PasswordPolicy;
-import io.hardhats.auth.SessionStates;
 import io.hardhats.organizations.Organization;
 import io.hardhats.organizations.OrganizationRepository;
 import io.hardhats.tenancy.TenantContext;
@@ -49,7 +46,7 @@ public class UserService {
 
     @Transactional
     public User create(UserRequests.Create request) {
-        String email = AuthService.normalise(request.email());
+        String email = EmailAddresses.normalise(request.email());
         PasswordPolicy.check(request.password(), email);
         int maxUsers = lockOrganization().getMaxUsers();
         if (users.count() >= maxUsers) {
@@ -85,7 +82,7 @@ public class UserService {
         }
         audit.record("user_update", "user", user.getId(), changes(request));
         // Sessions check the user's role and state: they must see the change (once committed).
-        events.publishEvent(new SessionStates.UserChanged(user.getId()));
+        events.publishEvent(new UserChanged(user.getId()));
         return user;
     }
 
@@ -99,7 +96,7 @@ public class UserService {
         }
         user.setActive(false);
         audit.record("user_deactivate", "user", user.getId(), Map.of());
-        events.publishEvent(new SessionStates.UserChanged(user.getId()));
+        events.publishEvent(new UserChanged(user.getId()));
     }
 
     /**

@@ -7,12 +7,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.hardhats.support.ApiTest;
-import io.hardhats.tenancy.TenantContext;
+import io.hardhats.tenancy.TenantTransactions;
 import io.hardhats.users.Role;
 import io.hardhats.users.UserRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Session checks are kept in memory for a few seconds (5 by default): changes made through this
@@ -25,7 +24,7 @@ class SessionCacheTest extends ApiTest {
     UserRepository users;
 
     @Autowired
-    TransactionTemplate transactions;
+    TenantTransactions transactions;
 
     @Autowired
     SessionCacheProperties cache;
@@ -37,8 +36,8 @@ class SessionCacheTest extends ApiTest {
         assertThat(operator.client().get("/api/v1/auth/me").status()).isEqualTo(200);
 
         // As another web instance would: straight to the database, without telling this one.
-        TenantContext.runAs(admin.organizationId(), () -> transactions.executeWithoutResult(status ->
-                users.findById(operator.userId()).orElseThrow().setActive(false)));
+        transactions.run(admin.organizationId(),
+                () -> users.findById(operator.userId()).orElseThrow().setActive(false));
 
         assertThat(operator.client().get("/api/v1/auth/me").status()).as("checked from memory").isEqualTo(200);
         await().atMost(cache.ttl().plusSeconds(5)).pollInterval(Duration.ofMillis(200))

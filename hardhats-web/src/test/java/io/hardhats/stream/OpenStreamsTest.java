@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.hardhats.auth.SessionNotices;
-import io.hardhats.auth.SessionPrincipal;
+import io.hardhats.session.SessionPrincipal;
 import io.hardhats.users.Role;
 import org.junit.jupiter.api.Test;
 

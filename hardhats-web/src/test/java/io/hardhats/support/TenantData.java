@@ -16,9 +16,9 @@ import io.hardhats.stats.DailyStatRepository;
 import io.hardhats.stats.DailyViolationCount;
 import io.hardhats.stats.DailyViolationCountRepository;
 import io.hardhats.tenancy.TenantContext;
+import io.hardhats.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes what workers write (events, daily statistics, camera status) straight through the repositories, in the
@@ -31,10 +31,10 @@ public class TenantData {
     private final DailyStatRepository dailyStats;
     private final DailyViolationCountRepository violationCounts;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final TenantTransactions transactions;
 
     public TenantData(EventRepository events, DailyStatRepository dailyStats,
-            DailyViolationCountRepository violationCounts, JdbcClient jdbc, TransactionTemplate transactions) {
+            DailyViolationCountRepository violationCounts, JdbcClient jdbc, TenantTransactions transactions) {
         this.events = events;
         this.dailyStats = dailyStats;
         this.violationCounts = violationCounts;
@@ -50,10 +50,10 @@ public class TenantData {
     /** The same, for a worker that has no detector (no model file). */
     public void cameraReported(UUID organizationId, UUID cameraId, CameraStatus status, Instant lastSeen,
             boolean noDetector) {
-        TenantContext.runAs(organizationId, () -> transactions.executeWithoutResult(tx -> jdbc.sql(
+        transactions.run(organizationId, () -> jdbc.sql(
                 "UPDATE cameras SET status = ?, last_seen = ?, no_detector = ? WHERE id = ?")
                 .params(status.wire(), lastSeen == null ? null : Timestamp.from(lastSeen), noDetector, cameraId)
-                .update()));
+                .update());
     }
 
     public UUID event(UUID organizationId, UUID cameraId, ViolationType type, Instant at) {

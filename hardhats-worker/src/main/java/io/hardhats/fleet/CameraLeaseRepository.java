@@ -13,7 +13,7 @@ import io.hardhats.cameras.CameraConfigReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The SQL of camera leases. Call inside {@link SystemTransactions}: leases span tenants, and
+ * The SQL of camera leases. Call inside {@link io.hardhats.tenancy.SystemTransactions}: leases span tenants, and
  * under the application role row-level security hides every camera.
  */
 public class CameraLeaseRepository {

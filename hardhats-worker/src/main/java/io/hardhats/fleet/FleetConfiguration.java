@@ -3,6 +3,7 @@ package io.hardhats.fleet;
 import io.hardhats.cameras.CameraConfigReader;
 import io.hardhats.config.HardhatsProperties;
 import io.hardhats.config.RunsWorker;
+import io.hardhats.tenancy.SystemTransactions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 
@@ -29,11 +29,6 @@ public class FleetConfiguration {
     }
 
     @Bean
-    SystemTransactions fleetTransactions(PlatformTransactionManager transactionManager) {
-        return new SystemTransactions(transactionManager);
-    }
-
-    @Bean
     WorkerRegistry workerRegistry(DataSource dataSource) {
         return new WorkerRegistry(JdbcClient.create(dataSource));
     }
@@ -44,16 +39,16 @@ public class FleetConfiguration {
     }
 
     @Bean
-    CameraConfigReader cameraConfigReader(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        return new CameraConfigReader(JdbcClient.create(dataSource), transactionManager);
+    CameraConfigReader cameraConfigReader(DataSource dataSource, SystemTransactions systemTransactions) {
+        return new CameraConfigReader(JdbcClient.create(dataSource), systemTransactions);
     }
 
     @Bean
     @ConditionalOnProperty(name = "hardhats.fleet.enabled", havingValue = "true", matchIfMissing = true)
     FleetLifecycle fleetLifecycle(ObjectProvider<CameraAssignments> assignments, WorkerIdentity identity,
             LeaseSettings settings, WorkerRegistry registry, CameraLeaseRepository leases,
-            SystemTransactions fleetTransactions) {
+            SystemTransactions systemTransactions) {
         return new FleetLifecycle(assignments,
-                pipeline -> new LeaseCoordinator(identity, settings, registry, leases, fleetTransactions, pipeline));
+                pipeline -> new LeaseCoordinator(identity, settings, registry, leases, systemTransactions, pipeline));
     }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import io.hardhats.fleet.CameraLeaseRepository.LeasedCamera;
 import io.hardhats.fleet.WorkerRegistry.WorkerSlot;
+import io.hardhats.tenancy.SystemTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The {@code workers} table: who is alive, with what capacity, in the order that decides who
- * takes the remainder of an uneven split. Call inside {@link SystemTransactions}.
+ * takes the remainder of an uneven split. Call inside {@link io.hardhats.tenancy.SystemTransactions}.
  */
 public class WorkerRegistry {
 

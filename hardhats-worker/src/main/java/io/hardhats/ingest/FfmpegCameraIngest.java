@@ -248,11 +248,8 @@ public final class FfmpegCameraIngest implements CameraIngest {
         private Session read(String url, boolean placeholder, boolean loop, long deadlineNanos, String reason)
                 throws InterruptedException {
             Boolean decided = keyframeDecisions.get(url);
-            KeyframePolicy measuring = decided == null ? new KeyframePolicy(targetFps) : null;
             boolean keyOnly = decided != null && decided;
             keyframesOnly = keyOnly;
-            long firstFrameNanos = 0;
-            boolean got = false;
             String target;
             try {
                 // Resolved and checked on every connect: the name may point elsewhere by now.
@@ -261,15 +258,64 @@ public final class FfmpegCameraIngest implements CameraIngest {
                 return new Session(false, Duration.ZERO, new SourceFailure(SourceFailure.Kind.UNREACHABLE,
                         "refused: " + e.getMessage()), false);
             }
+            Connection connection = new Connection(url, placeholder, reason,
+                    decided == null ? new KeyframePolicy(targetFps) : null);
             FFmpegFrameGrabber grabber = GrabberOptions.create(target, settings.ioTimeout(), keyOnly);
             try {
-                grabber.start();
-                Optional<SourceFailure> unsupported = GrabberOptions.unsupportedSize(grabber);
-                if (unsupported.isPresent()) {
-                    return new Session(false, Duration.ZERO, unsupported.get(), false);
+                Optional<SourceFailure> unusable = open(grabber);
+                if (unusable.isPresent()) {
+                    return new Session(false, Duration.ZERO, unusable.get(), false);
                 }
+                return connection.readFrames(grabber, loop, deadlineNanos);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception | LinkageError e) {
+                if (closed) {
+                    throw new InterruptedException();
+                }
+                SourceFailure failure = SourceFailure.classify(e);
+                log.debug("Camera {} read failed: {}", source.cameraId(), CredentialRedactor.redact(e.getMessage()));
+                return connection.ended(failure);
+            } finally {
+                try {
+                    grabber.close();
+                } catch (Exception e) {
+                    log.debug("Camera {}: closing the grabber failed: {}", source.cameraId(),
+                            CredentialRedactor.redact(e.getMessage()));
+                }
+            }
+        }
+
+        /** Starts the grabber; a picture too large to decode is a failure before any frame. */
+        private Optional<SourceFailure> open(FFmpegFrameGrabber grabber) throws FFmpegFrameGrabber.Exception {
+            grabber.start();
+            Optional<SourceFailure> unsupported = GrabberOptions.unsupportedSize(grabber);
+            if (unsupported.isEmpty()) {
                 GrabberOptions.limitWidth(grabber, source.maxFrameWidth());
                 pacer.restartClock();
+            }
+            return unsupported;
+        }
+
+        /** What one open connection has seen so far, for the {@link Session} it ends with. */
+        private final class Connection {
+            private final String url;
+            private final boolean placeholder;
+            private final String reason;
+            /** Measures the keyframe interval on the first connection to a URL; null once decided. */
+            private KeyframePolicy measuring;
+            private boolean got;
+            private long firstFrameNanos;
+
+            Connection(String url, boolean placeholder, String reason, KeyframePolicy measuring) {
+                this.url = url;
+                this.placeholder = placeholder;
+                this.reason = reason;
+                this.measuring = measuring;
+            }
+
+            /** Reads frames until the stream ends or stalls, the deadline passes or the ingest closes. */
+            Session readFrames(FFmpegFrameGrabber grabber, boolean loop, long deadlineNanos) throws Exception {
                 long lastFrameNanos = System.nanoTime();
                 long healthNanos = settings.healthTimeout().toNanos();
                 while (!closed && System.nanoTime() < deadlineNanos) {
@@ -282,34 +328,25 @@ public final class FfmpegCameraIngest implements CameraIngest {
                             lastFrameNanos = System.nanoTime();
                             continue;
                         }
-                        return ended(got, firstFrameNanos, new SourceFailure(SourceFailure.Kind.STREAM_ENDED,
-                                "the stream ended"));
+                        return ended(new SourceFailure(SourceFailure.Kind.STREAM_ENDED, "the stream ended"));
                     }
                     if (frame.image == null || frame.imageWidth <= 0) {
                         continue;
                     }
                     if (now - lastFrameNanos > healthNanos) {
-                        return ended(got, firstFrameNanos, SourceFailure.timeout("no frame for "
-                                + settings.healthTimeout().toSeconds() + " s"));
+                        return ended(SourceFailure.timeout(
+                                "no frame for " + settings.healthTimeout().toSeconds() + " s"));
                     }
                     lastFrameNanos = now;
                     decodedFrames.incrementAndGet();
                     if (!got) {
                         got = true;
                         firstFrameNanos = now;
-                        report(placeholder ? CameraStatus.PLACEHOLDER : CameraStatus.ONLINE, placeholder ? reason : null);
+                        report(placeholder ? CameraStatus.PLACEHOLDER : CameraStatus.ONLINE,
+                                placeholder ? reason : null);
                     }
-                    if (measuring != null && measuring.observe(frame.timestamp, frame.keyFrame)) {
-                        keyframeDecisions.put(url, measuring.decodeKeyframesOnly());
-                        log.info("Camera {}: keyframe interval {} ms, analysis every {} ms: {}", source.cameraId(),
-                                measuring.keyframeIntervalMicros().isPresent()
-                                        ? measuring.keyframeIntervalMicros().getAsLong() / 1000 : "> analysis interval",
-                                measuring.analysisIntervalMicros() / 1000,
-                                measuring.decodeKeyframesOnly() ? "decoding keyframes only" : "decoding all frames");
-                        if (measuring.decodeKeyframesOnly()) {
-                            return new Session(true, Duration.ofNanos(now - firstFrameNanos), null, true);
-                        }
-                        measuring = null;
+                    if (measureKeyframes(frame)) {
+                        return new Session(true, Duration.ofNanos(now - firstFrameNanos), null, true);
                     }
                     long t = pacer.continuous(frame.timestamp);
                     if (loop) {
@@ -319,28 +356,32 @@ public final class FfmpegCameraIngest implements CameraIngest {
                         deliver(frame, placeholder);
                     }
                 }
-                return new Session(got, Duration.ofNanos(got ? System.nanoTime() - firstFrameNanos : 0), null, false);
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception | LinkageError e) {
-                if (closed) {
-                    throw new InterruptedException();
-                }
-                SourceFailure failure = SourceFailure.classify(e);
-                log.debug("Camera {} read failed: {}", source.cameraId(), CredentialRedactor.redact(e.getMessage()));
-                return ended(got, firstFrameNanos, failure);
-            } finally {
-                try {
-                    grabber.close();
-                } catch (Exception e) {
-                    log.debug("Camera {}: closing the grabber failed: {}", source.cameraId(),
-                            CredentialRedactor.redact(e.getMessage()));
-                }
+                return ended(null);
             }
-        }
 
-        private Session ended(boolean got, long firstFrameNanos, SourceFailure failure) {
-            return new Session(got, Duration.ofNanos(got ? System.nanoTime() - firstFrameNanos : 0), failure, false);
+            /**
+             * Feeds the keyframe measurement while it runs. True when it decides on keyframes only: the
+             * decoder must then be reopened to skip the other frames.
+             */
+            private boolean measureKeyframes(Frame frame) {
+                if (measuring == null || !measuring.observe(frame.timestamp, frame.keyFrame)) {
+                    return false;
+                }
+                keyframeDecisions.put(url, measuring.decodeKeyframesOnly());
+                log.info("Camera {}: keyframe interval {} ms, analysis every {} ms: {}", source.cameraId(),
+                        measuring.keyframeIntervalMicros().isPresent()
+                                ? measuring.keyframeIntervalMicros().getAsLong() / 1000 : "> analysis interval",
+                        measuring.analysisIntervalMicros() / 1000,
+                        measuring.decodeKeyframesOnly() ? "decoding keyframes only" : "decoding all frames");
+                boolean reopen = measuring.decodeKeyframesOnly();
+                measuring = null;
+                return reopen;
+            }
+
+            Session ended(SourceFailure failure) {
+                Duration healthyFor = Duration.ofNanos(got ? System.nanoTime() - firstFrameNanos : 0);
+                return new Session(got, healthyFor, failure, false);
+            }
         }
 
         /** Copies the grabber's (reused) frame into the ingest's own Mat and hands it over. */

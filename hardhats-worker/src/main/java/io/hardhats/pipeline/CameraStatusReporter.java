@@ -9,10 +9,9 @@ import java.util.UUID;
 import io.hardhats.bus.LiveBus;
 import io.hardhats.bus.LiveMessage;
 import io.hardhats.cameras.CameraStatus;
-import io.hardhats.tenancy.TenantContext;
+import io.hardhats.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,11 +25,11 @@ public class CameraStatusReporter {
     static final int MAX_MESSAGE = 500;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final TenantTransactions transactions;
     private final LiveBus bus;
     private final JsonMapper json;
 
-    public CameraStatusReporter(JdbcClient jdbc, TransactionTemplate transactions, LiveBus bus, JsonMapper json) {
+    public CameraStatusReporter(JdbcClient jdbc, TenantTransactions transactions, LiveBus bus, JsonMapper json) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.bus = bus;
@@ -45,20 +44,20 @@ public class CameraStatusReporter {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         OffsetDateTime nowUtc = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         boolean seen = status.isOnline();
-        TenantContext.runAs(organizationId, () -> transactions.executeWithoutResult(tx -> jdbc.sql("""
+        transactions.run(organizationId, () -> jdbc.sql("""
                 UPDATE cameras SET status = ?, error_message = ?, no_detector = ?,
                     last_seen = CASE WHEN ? THEN ? ELSE last_seen END
                 WHERE id = ?
-                """).params(status.wire(), message, noDetector, seen, nowUtc, cameraId).update()));
+                """).params(status.wire(), message, noDetector, seen, nowUtc, cameraId).update());
         bus.publishMessage(organizationId, LiveMessage.cameraStatus(
                 new LiveMessage.CameraStatusChange(cameraId, status, message, seen ? now : null, noDetector), json).toJson(json));
     }
 
     /** Marks the camera seen without a status change (called in batches while frames flow). */
     public void seen(UUID organizationId, UUID cameraId, Instant at) {
-        TenantContext.runAs(organizationId, () -> transactions.executeWithoutResult(tx ->
+        transactions.run(organizationId, () ->
                 jdbc.sql("UPDATE cameras SET last_seen = ? WHERE id = ?")
                         .params(OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC), cameraId)
-                        .update()));
+                        .update());
     }
 }

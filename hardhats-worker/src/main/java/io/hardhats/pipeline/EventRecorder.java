@@ -11,11 +11,10 @@ import io.hardhats.events.EventRepository;
 import io.hardhats.events.EventView;
 import io.hardhats.events.ViolationType;
 import io.hardhats.rules.Violation;
-import io.hardhats.tenancy.TenantContext;
+import io.hardhats.tenancy.TenantTransactions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes a violation durable — thumbnail blob, event row, the day's count of its type — in one
@@ -28,10 +27,10 @@ public class EventRecorder {
     private final EventRepository events;
     private final BlobStore blobs;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final TenantTransactions transactions;
     private final ApplicationEventPublisher publisher;
 
-    public EventRecorder(EventRepository events, BlobStore blobs, JdbcClient jdbc, TransactionTemplate transactions,
+    public EventRecorder(EventRepository events, BlobStore blobs, JdbcClient jdbc, TenantTransactions transactions,
             ApplicationEventPublisher publisher) {
         this.events = events;
         this.blobs = blobs;
@@ -42,7 +41,7 @@ public class EventRecorder {
 
     public EventView record(UUID organizationId, UUID cameraId, Violation violation, byte[] thumbnailJpeg,
             Instant at) {
-        return TenantContext.callAs(organizationId, () -> transactions.execute(status -> {
+        return transactions.call(organizationId, () -> {
             Event event = new Event(cameraId, violation.type(), violation.severity(), violation.confidence(),
                     violation.normalisedBox(), at);
             event.setThumbnailPath(blobs.save("image/jpeg", thumbnailJpeg).toString());
@@ -51,17 +50,17 @@ public class EventRecorder {
             EventView view = EventView.of(event);
             publisher.publishEvent(new ViolationRecorded(organizationId, view));
             return view;
-        }));
+        });
     }
 
     /** Adds analysed frames to the camera's day (called in batches, not per frame). */
     public void countFrames(UUID organizationId, UUID cameraId, LocalDate date, long frames) {
-        TenantContext.runAs(organizationId, () -> transactions.executeWithoutResult(status -> jdbc.sql("""
+        transactions.run(organizationId, () -> jdbc.sql("""
                 INSERT INTO daily_stats (id, organization_id, camera_id, date, frames_processed)
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (camera_id, date) DO UPDATE
                 SET frames_processed = daily_stats.frames_processed + EXCLUDED.frames_processed
-                """).params(UUID.randomUUID(), organizationId, cameraId, date, frames).update()));
+                """).params(UUID.randomUUID(), organizationId, cameraId, date, frames).update());
     }
 
     private void countViolation(UUID organizationId, UUID cameraId, ViolationType type, LocalDate date) {

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import io.hardhats.HardhatsApplication;
 import io.hardhats.TestDatabase;
 import io.hardhats.cameras.CameraConfigReader;
+import io.hardhats.tenancy.SystemTransactions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

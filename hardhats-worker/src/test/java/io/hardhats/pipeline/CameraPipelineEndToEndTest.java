@@ -3,7 +3,6 @@ package io.hardhats.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,23 +10,17 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.hardhats.HardhatsApplication;
 import io.hardhats.TestDatabase;
-import io.hardhats.blobs.BlobStore;
 import io.hardhats.bus.LiveBus;
-import io.hardhats.cameras.Camera;
-import io.hardhats.cameras.CameraRepository;
 import io.hardhats.cameras.DetectionMode;
-import io.hardhats.cameras.SourceType;
 import io.hardhats.ingest.CameraIngest;
-import io.hardhats.tenancy.TenantContext;
 import io.hardhats.vision.SharedFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A worker process end to end: the fleet claims a camera whose placeholder is a real site clip,
@@ -40,22 +33,14 @@ import org.springframework.transaction.support.TransactionTemplate;
                 "hardhats.encryption-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                 "hardhats.fleet.renew-every=1s", "hardhats.fleet.ttl=3s", "hardhats.fleet.poll-every=200ms"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import(PipelineTestData.class)
 class CameraPipelineEndToEndTest {
 
     @Autowired
-    CameraRepository cameras;
-
-    @Autowired
-    BlobStore blobs;
+    PipelineTestData data;
 
     @Autowired
     LiveBus bus;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    TransactionTemplate transactions;
 
     @Autowired
     CameraPipelines pipelines;
@@ -67,17 +52,9 @@ class CameraPipelineEndToEndTest {
     }
 
     @Test
-    void aPlaceholderCameraProducesAnnotatedFramesEventsAndStatistics() throws Exception {
-        UUID organization = organization("Pipeline");
-        byte[] clip = Files.readAllBytes(SharedFiles.siteClip("site-helmets-wide.mp4"));
-        UUID cameraId = TenantContext.callAs(organization, () -> transactions.execute(status -> {
-            Camera camera = new Camera("Slab pour", SourceType.FILE);
-            camera.setPlaceholderVideo(blobs.save("video/mp4", clip));
-            camera.setUsePlaceholder(true);
-            camera.setTargetFps(2.0);
-            camera.setConfidenceThreshold(0.3);
-            return cameras.save(camera).getId();
-        }));
+    void aPlaceholderCameraProducesAnnotatedFramesEventsAndStatistics() {
+        UUID organization = data.organization("Pipeline");
+        UUID cameraId = data.placeholderCamera(organization, "Slab pour", camera -> camera.setConfidenceThreshold(0.3));
 
         AtomicReference<byte[]> frame = new AtomicReference<>();
         try (LiveBus.Subscription ignored = bus.subscribeFrames(cameraId, frame::set)) {
@@ -87,65 +64,40 @@ class CameraPipelineEndToEndTest {
         assertThat(jpeg[0]).isEqualTo((byte) 0xFF);
         assertThat(jpeg[1]).isEqualTo((byte) 0xD8);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "placeholder".equals(query(organization,
-                "SELECT status FROM cameras WHERE id = ?", cameraId)));
-        await().atMost(Duration.ofSeconds(120)).until(() -> count(organization,
+        await().atMost(Duration.ofSeconds(30)).until(() -> "placeholder".equals(data.query(organization,
+                "SELECT status FROM cameras WHERE id = ?", cameraId, String.class)));
+        await().atMost(Duration.ofSeconds(120)).until(() -> data.count(organization,
                 "SELECT count(*) FROM events WHERE camera_id = ? AND thumbnail_path IS NOT NULL", cameraId) > 0);
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(organization,
+        await().atMost(Duration.ofSeconds(30)).until(() -> data.count(organization,
                 "SELECT coalesce(sum(count), 0) FROM daily_violation_counts WHERE camera_id = ?", cameraId) > 0);
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(organization,
+        await().atMost(Duration.ofSeconds(30)).until(() -> data.count(organization,
                 "SELECT coalesce(sum(frames_processed), 0) FROM daily_stats WHERE camera_id = ?", cameraId) > 0);
     }
 
     @Test
-    void editedZoneAndThresholdApplyToTheRunningCameraWithoutReconnecting() throws Exception {
-        UUID organization = organization("Live edit");
-        byte[] clip = Files.readAllBytes(SharedFiles.siteClip("site-helmets-wide.mp4"));
-        UUID cameraId = TenantContext.callAs(organization, () -> transactions.execute(status -> {
-            Camera camera = new Camera("Crane zone", SourceType.FILE);
-            camera.setPlaceholderVideo(blobs.save("video/mp4", clip));
-            camera.setUsePlaceholder(true);
-            camera.setTargetFps(2.0);
+    void editedZoneAndThresholdApplyToTheRunningCameraWithoutReconnecting() {
+        UUID organization = data.organization("Live edit");
+        UUID cameraId = data.placeholderCamera(organization, "Crane zone", camera -> {
             camera.setDetectionMode(DetectionMode.ZONE);
             camera.setZonePolygonJson("[[0,0],[0.02,0],[0,0.02]]"); // a corner nobody stands in
-            return cameras.save(camera).getId();
-        }));
+        });
 
         AtomicInteger frames = new AtomicInteger();
         try (LiveBus.Subscription ignored = bus.subscribeFrames(cameraId, frame -> frames.incrementAndGet())) {
             await().atMost(Duration.ofSeconds(90)).until(() -> frames.get() >= 6);
         }
         CameraIngest ingest = pipelines.ingestOf(cameraId).orElseThrow();
-        assertThat(count(organization, "SELECT count(*) FROM events WHERE camera_id = ?", cameraId)).isZero();
+        assertThat(data.count(organization, "SELECT count(*) FROM events WHERE camera_id = ?", cameraId)).isZero();
 
-        TenantContext.runAs(organization, () -> transactions.executeWithoutResult(status -> jdbc.sql("""
+        data.update(organization, """
                 UPDATE cameras SET zone_polygon = '[[0,0],[1,0],[1,1],[0,1]]'::jsonb, confidence_threshold = 0.3,
                                    updated_at = now()
                 WHERE id = ?
-                """).param(cameraId).update()));
+                """, cameraId);
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> count(organization,
+        await().atMost(Duration.ofSeconds(90)).until(() -> data.count(organization,
                 "SELECT count(*) FROM events WHERE camera_id = ? AND violation_type = 'zone_breach'", cameraId) > 0);
         assertThat(pipelines.ingestOf(cameraId)).as("the stream was not reopened").containsSame(ingest);
-        TenantContext.runAs(organization, () -> transactions.executeWithoutResult(status -> jdbc.sql(
-                "UPDATE cameras SET is_active = false WHERE id = ?").param(cameraId).update()));
-    }
-
-    private UUID organization(String name) {
-        UUID organization = UUID.randomUUID();
-        TenantContext.runAsSystem(() -> transactions.executeWithoutResult(status -> jdbc.sql("""
-                INSERT INTO organizations (id, name, slug, max_cameras, max_users) VALUES (?, ?, ?, 5, 5)
-                """).params(organization, name, "pipeline-" + organization).update()));
-        return organization;
-    }
-
-    private String query(UUID organization, String sql, UUID id) {
-        return TenantContext.callAs(organization, () -> transactions.execute(status ->
-                jdbc.sql(sql).param(id).query(String.class).single()));
-    }
-
-    private long count(UUID organization, String sql, UUID id) {
-        return TenantContext.callAs(organization, () -> transactions.execute(status ->
-                jdbc.sql(sql).param(id).query(Long.class).single()));
+        data.update(organization, "UPDATE cameras SET is_active = false WHERE id = ?", cameraId);
     }
 }

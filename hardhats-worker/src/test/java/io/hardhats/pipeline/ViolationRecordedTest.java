@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -39,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         properties = {"hardhats.role=worker", "hardhats.fleet.enabled=false",
                 "hardhats.secret-key=test-only-signing-key-0123456789-abcdefghij",
                 "hardhats.encryption-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="})
-@Import(ViolationRecordedTest.Reactions.class)
+@Import({ViolationRecordedTest.Reactions.class, PipelineTestData.class})
 class ViolationRecordedTest {
 
     private static final byte[] THUMBNAIL = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
@@ -66,7 +65,7 @@ class ViolationRecordedTest {
     @Autowired
     LiveBus bus;
     @Autowired
-    JdbcClient jdbc;
+    PipelineTestData data;
     @Autowired
     TransactionTemplate transactions;
 
@@ -75,14 +74,8 @@ class ViolationRecordedTest {
 
     @BeforeEach
     void cameraOfAnOrganisation() {
-        organization = UUID.randomUUID();
-        camera = UUID.randomUUID();
-        TenantContext.runAsSystem(() -> transactions.executeWithoutResult(status -> {
-            jdbc.sql("INSERT INTO organizations (id, name, slug, max_cameras, max_users) VALUES (?, 'Events', ?, 5, 5)")
-                    .params(organization, "events-" + organization).update();
-            jdbc.sql("INSERT INTO cameras (id, organization_id, name, source_type) VALUES (?, ?, 'Gate', 'file')")
-                    .params(camera, organization).update();
-        }));
+        organization = data.organization("Events");
+        camera = data.placeholderCamera(organization, "Gate", settings -> { });
         reactions.heard.clear();
     }
 
@@ -124,7 +117,6 @@ class ViolationRecordedTest {
     }
 
     private long count(String sql) {
-        return TenantContext.callAs(organization, () -> transactions.execute(status ->
-                jdbc.sql(sql).param(camera).query(Long.class).single()));
+        return data.count(organization, sql, camera);
     }
 }

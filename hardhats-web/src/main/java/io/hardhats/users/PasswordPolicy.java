@@ -1,4 +1,4 @@
-package io.hardhats.auth;
+package io.hardhats.users;
 
 import io.hardhats.web.ApiException;
 

@@ -1,15 +1,15 @@
-package io.hardhats.fleet;
+package io.hardhats.tenancy;
 
 import java.util.function.Supplier;
 
-import io.hardhats.tenancy.TenantContext;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Cross-tenant transactions for the fleet. The system scope must be entered before the
- * transaction begins: the transaction manager switches to the table owner only at begin, and
- * outside such a transaction row-level security shows no camera at all.
+ * Cross-tenant transactions (worker leases, a worker's camera configuration, the registration's
+ * e-mail check). The system scope must be entered before the transaction begins: the transaction
+ * manager switches to the table owner only at begin, and outside such a transaction row-level
+ * security shows no row at all. The twin of {@link TenantTransactions}.
  */
 public class SystemTransactions {
 

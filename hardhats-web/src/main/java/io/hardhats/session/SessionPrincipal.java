@@ -1,4 +1,4 @@
-package io.hardhats.auth;
+package io.hardhats.session;
 
 import java.time.Instant;
 import java.util.UUID;
