@@ -93,6 +93,16 @@ public final class EmbeddedDatabase {
     }
 
     /**
+     * Runs the action each time the watchdog has brought a dead server back. The application's
+     * pooled connections still point at the dead server's sockets: validation on borrow catches
+     * most of them, but one borrowed within the pool's validation bypass window would fail a
+     * request, so the pool drops them all at once.
+     */
+    public void afterRestart(Runnable action) {
+        watchdog.afterRestart(action);
+    }
+
+    /**
      * Stops the server once the running application has shut down. Spring Boot runs its shutdown
      * handlers after every application context has closed, the most recently added first: added
      * now, after the application started, this one runs before the logging system's, so its

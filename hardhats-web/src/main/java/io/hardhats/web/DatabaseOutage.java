@@ -17,6 +17,7 @@ public final class DatabaseOutage {
     public static final String DETAIL = "the database cannot be reached right now; try again in a few seconds";
     /** Seconds a client should wait: about how long the embedded database takes to come back. */
     public static final String RETRY_AFTER_SECONDS = "5";
+    private static final String CLOSED_CONNECTION = "Connection is closed";
 
     private DatabaseOutage() {
     }
@@ -24,6 +25,12 @@ public final class DatabaseOutage {
     public static boolean isCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            // The pool's proxy for a connection it has already closed (the server went away under
+            // it) says so without an SQL state.
+            if (cause instanceof SQLException sql && sql.getSQLState() == null
+                    && CLOSED_CONNECTION.equals(sql.getMessage())) {
                 return true;
             }
             // SQL state class 08 is a connection failure; 57P01-57P03 a server shutting down, crashed or starting.
