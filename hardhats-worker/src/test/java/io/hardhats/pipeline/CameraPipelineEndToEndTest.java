@@ -3,6 +3,10 @@ package io.hardhats.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
@@ -20,6 +24,7 @@ import io.hardhats.cameras.SourceType;
 import io.hardhats.ingest.CameraIngest;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.vision.SharedFiles;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -129,6 +134,44 @@ class CameraPipelineEndToEndTest {
         assertThat(pipelines.ingestOf(cameraId)).as("the stream was not reopened").containsSame(ingest);
         TenantContext.runAs(organization, () -> transactions.executeWithoutResult(status -> jdbc.sql(
                 "UPDATE cameras SET is_active = false WHERE id = ?").param(cameraId).update()));
+    }
+
+    @Test
+    void eachEventKeepsTheWholeAnnotatedFrameAtMost1280Wide() throws Exception {
+        UUID organization = organization("Frames");
+        byte[] clip = Files.readAllBytes(SharedFiles.siteClip("site-helmets-wide.mp4"));
+        UUID cameraId = TenantContext.callAs(organization, () -> transactions.execute(status -> {
+            Camera camera = new Camera("Rebar yard", SourceType.FILE);
+            camera.setPlaceholderVideo(blobs.save("video/mp4", clip));
+            camera.setUsePlaceholder(true);
+            camera.setTargetFps(2.0);
+            camera.setConfidenceThreshold(0.3);
+            return cameras.save(camera).getId();
+        }));
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> count(organization,
+                "SELECT count(*) FROM events WHERE camera_id = ? AND frame_blob IS NOT NULL", cameraId) > 0);
+        record Pictures(BufferedImage frame, BufferedImage thumbnail) {
+        }
+        Pictures pictures = TenantContext.callAs(organization, () -> transactions.execute(status -> jdbc.sql("""
+                SELECT frame_blob, thumbnail_path FROM events
+                WHERE camera_id = ? AND frame_blob IS NOT NULL LIMIT 1
+                """).param(cameraId).query((rs, row) -> new Pictures(image(rs.getObject(1, UUID.class)),
+                image(UUID.fromString(rs.getString(2))))).single()));
+        BufferedImage frame = pictures.frame();
+        BufferedImage thumbnail = pictures.thumbnail();
+        assertThat(frame).as("a decodable JPEG").isNotNull();
+        assertThat(frame.getWidth()).isLessThanOrEqualTo(1280).isGreaterThan(thumbnail.getWidth());
+        TenantContext.runAs(organization, () -> transactions.executeWithoutResult(status -> jdbc.sql(
+                "UPDATE cameras SET is_active = false WHERE id = ?").param(cameraId).update()));
+    }
+
+    private BufferedImage image(UUID blob) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(blobs.read(blob).orElseThrow().bytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private UUID organization(String name) {
