@@ -572,6 +572,7 @@ class DashboardBrowserTest extends ApiTest {
         driver.findElement(By.id("event-acknowledge")).click();
         waitUntil(d -> d.findElement(By.id("event-ack")).getText().endsWith("by you"));
         assertThat(admin.client().get("/api/v1/events/" + eventId).json().path("acknowledged").asBoolean()).isTrue();
+        js("window.scrollTo(0, 0);");
         screenshot("event-detail-1440x900");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         waitUntil(d -> number(js("return arguments[0].getBoundingClientRect().right"
