@@ -1,5 +1,6 @@
-// One violation: its picture with the flagged box, camera, time, type, severity, confidence,
-// who acknowledged it and when; Acknowledge for everyone, Delete for admins and managers.
+// One violation: the annotated frame of its moment with the flagged box, camera, time, type,
+// severity, confidence, who acknowledged it and when; Acknowledge for everyone, Delete for admins
+// and managers.
 import { get, post, del } from './api.js';
 import { state, loadCameras, cameraName, isAdmin, canDeleteEvents } from './state.js';
 import { h, errorBox, toast, violationLabel, formatTime, formatPercent } from './ui.js';
@@ -26,9 +27,11 @@ export async function render(container, [id] = []) {
     h('dt', {}, 'Severity'), h('dd', {}, event.severity),
     h('dt', {}, 'Confidence'), h('dd', {}, formatPercent(event.confidence)),
     h('dt', {}, 'Acknowledged'), status);
-  const picture = event.has_thumbnail
-    ? h('img', { class: 'event-picture', id: 'event-picture', src: `/api/v1/events/${event.id}/thumbnail`,
-      alt: `${violationLabel(event.violation_type)}, with the flagged person boxed` })
+  // The whole annotated frame; violations recorded before frames were kept have only the thumbnail.
+  const source = event.has_frame ? 'frame' : event.has_thumbnail ? 'thumbnail' : null;
+  const picture = source
+    ? h('img', { class: 'event-picture', id: 'event-picture', src: `/api/v1/events/${event.id}/${source}`,
+      'data-picture': source, alt: `${violationLabel(event.violation_type)}, with the flagged person boxed` })
     : h('div', { class: 'thumb-placeholder event-picture', id: 'event-picture' }, 'No picture was kept for this violation.');
   container.append(h('div', { class: 'card event-detail' }, picture, h('div', {}, facts, actions)));
 

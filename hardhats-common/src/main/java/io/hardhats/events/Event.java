@@ -46,6 +46,9 @@ public class Event extends TenantOwned {
     @Column(name = "thumbnail_path")
     private String thumbnailPath;
 
+    @Column(name = "frame_blob")
+    private UUID frameBlob;
+
     private boolean acknowledged;
 
     @Column(name = "acknowledged_by")
@@ -127,6 +130,15 @@ public class Event extends TenantOwned {
 
     public void setThumbnailPath(String thumbnailPath) {
         this.thumbnailPath = thumbnailPath;
+    }
+
+    /** The annotated frame of the moment, or null for events recorded before frames were kept. */
+    public UUID getFrameBlob() {
+        return frameBlob;
+    }
+
+    public void setFrameBlob(UUID frameBlob) {
+        this.frameBlob = frameBlob;
     }
 
     public boolean isAcknowledged() {

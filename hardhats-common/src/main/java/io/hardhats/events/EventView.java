@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 public record EventView(UUID id, UUID cameraId, String eventType, ViolationType violationType, Severity severity,
-        double confidence, Box bbox, boolean hasThumbnail, boolean acknowledged, UUID acknowledgedBy,
+        double confidence, Box bbox, boolean hasThumbnail, boolean hasFrame, boolean acknowledged, UUID acknowledgedBy,
         Instant acknowledgedAt, Instant createdAt) {
 
     /** Normalised to the frame: x, y of the top-left corner, width, height, all 0–1. */
@@ -15,7 +15,7 @@ public record EventView(UUID id, UUID cameraId, String eventType, ViolationType 
         return new EventView(event.getId(), event.getCameraId(), event.getEventType(), event.getViolationType(),
                 event.getSeverity(), event.getConfidence(),
                 new Box(event.getBboxX(), event.getBboxY(), event.getBboxW(), event.getBboxH()),
-                event.getThumbnailPath() != null, event.isAcknowledged(), event.getAcknowledgedBy(),
+                event.getThumbnailPath() != null, event.getFrameBlob() != null, event.isAcknowledged(), event.getAcknowledgedBy(),
                 event.getAcknowledgedAt(), event.getCreatedAt());
     }
 }

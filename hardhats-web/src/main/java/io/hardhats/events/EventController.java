@@ -57,7 +57,16 @@ public class EventController {
 
     @GetMapping("/{id}/thumbnail")
     public ResponseEntity<byte[]> thumbnail(@PathVariable UUID id) {
-        BlobStore.Blob blob = events.thumbnail(id);
+        return picture(events.thumbnail(id));
+    }
+
+    @GetMapping("/{id}/frame")
+    public ResponseEntity<byte[]> frame(@PathVariable UUID id) {
+        return picture(events.frame(id));
+    }
+
+    /** An event's pictures never change, so the browser may keep them (privately: they are tenant data). */
+    private static ResponseEntity<byte[]> picture(BlobStore.Blob blob) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(blob.contentType()))
                 .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())

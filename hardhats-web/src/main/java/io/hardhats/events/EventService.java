@@ -73,6 +73,15 @@ public class EventService {
                 .orElseThrow(() -> ApiException.notFound("thumbnail"));
     }
 
+    /** The annotated frame of the moment (a JPEG made by the worker), or 404 for older events without one. */
+    @Transactional(readOnly = true)
+    public BlobStore.Blob frame(UUID id) {
+        Event event = find(id);
+        return Optional.ofNullable(event.getFrameBlob())
+                .flatMap(blobs::read)
+                .orElseThrow(() -> ApiException.notFound("frame"));
+    }
+
     /** Idempotent: acknowledging twice keeps the first acknowledger and time. */
     @Transactional
     public EventView acknowledge(UUID id, UUID userId) {
@@ -84,10 +93,13 @@ public class EventService {
         return EventView.of(event);
     }
 
+    /** The event's thumbnail and frame go with it: nothing else refers to them. */
     @Transactional
     public void delete(UUID id) {
         Event event = find(id);
         events.delete(event);
+        Optional.ofNullable(event.getThumbnailPath()).map(UUID::fromString).ifPresent(blobs::delete);
+        Optional.ofNullable(event.getFrameBlob()).ifPresent(blobs::delete);
         audit.record("event_delete", "event", id, Map.of("violation_type", event.getViolationType().wire()));
     }
 

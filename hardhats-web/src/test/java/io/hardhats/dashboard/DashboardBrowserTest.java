@@ -543,6 +543,7 @@ class DashboardBrowserTest extends ApiTest {
         Member admin = register("Detail Ltd");
         UUID camera = createCamera(admin, "Scaffold");
         UUID eventId = data.event(admin.organizationId(), camera, ViolationType.NO_VEST, Instant.now());
+        data.pictures(admin.organizationId(), eventId);
         Member other = register("Other Detail Ltd");
         UUID foreign = data.event(other.organizationId(), createCamera(other, "Elsewhere"), ViolationType.NO_HARDHAT,
                 Instant.now());
@@ -553,12 +554,29 @@ class DashboardBrowserTest extends ApiTest {
         waitVisible(By.cssSelector("#alert-list li[data-event-id='" + eventId + "'] a.event-link")).click();
         WebElement facts = waitVisible(By.id("event-facts"));
         assertThat(facts.getText()).contains("No hi-vis vest").contains("Scaffold").contains("87%").contains("Not yet");
+        WebElement picture = driver.findElement(By.id("event-picture"));
+        assertThat(picture.getAttribute("src")).endsWith("/api/v1/events/" + eventId + "/frame");
+        long frameWidth = waitUntil(d -> {
+            long width = (long) number(js("const img = arguments[0]; return img.complete ? img.naturalWidth : 0;",
+                    picture));
+            return width > 0 ? width : null;
+        });
+        long thumbnailWidth = (long) number(((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; const img = new Image();"
+                        + " img.onload = () => done(img.naturalWidth); img.onerror = () => done(-1);"
+                        + " img.src = '/api/v1/events/' + arguments[0] + '/thumbnail';", eventId.toString()));
+        assertThat(frameWidth).as("the whole frame, not the thumbnail").isGreaterThan(thumbnailWidth)
+                .isLessThanOrEqualTo(1280);
+        assertThat(thumbnailWidth).isPositive();
         assertThat(driver.findElements(By.id("event-delete"))).as("operators do not delete").isEmpty();
         driver.findElement(By.id("event-acknowledge")).click();
         waitUntil(d -> d.findElement(By.id("event-ack")).getText().endsWith("by you"));
         assertThat(admin.client().get("/api/v1/events/" + eventId).json().path("acknowledged").asBoolean()).isTrue();
+        js("window.scrollTo(0, 0);");
         screenshot("event-detail-1440x900");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        waitUntil(d -> number(js("return arguments[0].getBoundingClientRect().right"
+                + " <= document.documentElement.clientWidth ? 1 : 0;", picture)) == 1);
         screenshot("event-detail-390x844");
 
         navigate("#/events");

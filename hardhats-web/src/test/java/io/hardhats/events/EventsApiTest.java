@@ -3,6 +3,9 @@ package io.hardhats.events;
 import static io.hardhats.support.ApiErrors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import io.hardhats.support.ApiTest;
 import io.hardhats.support.HttpResult;
 import io.hardhats.support.TenantData;
 import io.hardhats.users.Role;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -205,5 +209,30 @@ class EventsApiTest extends ApiTest {
 
     private static String s(UUID id) {
         return id.toString();
+    }
+
+    @Test
+    void aViolationsWholeFrameIsAJpegAtMost1280WideAndOlderEventsSayTheyHaveNone() throws Exception {
+        UUID withFrame = event(gate, ViolationType.NO_HARDHAT, 3);
+        data.pictures(admin.organizationId(), withFrame);
+        UUID older = event(gate, ViolationType.NO_VEST, 4);
+        Member operator = addMember(admin, Role.OPERATOR);
+
+        assertThat(admin.client().get("/api/v1/events/" + withFrame).json().path("has_frame").asBoolean()).isTrue();
+        HttpResponse<byte[]> frame = operator.client().getBytes("/api/v1/events/" + withFrame + "/frame");
+        assertThat(frame.statusCode()).isEqualTo(200);
+        assertThat(frame.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(frame.body()));
+        BufferedImage thumbnail = ImageIO.read(new ByteArrayInputStream(
+                operator.client().getBytes("/api/v1/events/" + withFrame + "/thumbnail").body()));
+        assertThat(picture.getWidth()).isLessThanOrEqualTo(1280).isGreaterThan(thumbnail.getWidth());
+
+        assertThat(admin.client().get("/api/v1/events/" + older).json().path("has_frame").asBoolean()).isFalse();
+        assertError(admin.client().get("/api/v1/events/" + older + "/frame"), 404, "not_found");
+        assertError(admin.client().get("/api/v1/events/" + UUID.randomUUID() + "/frame"), 404, "not_found");
+
+        long stored = data.blobs(admin.organizationId());
+        assertThat(admin.client().delete("/api/v1/events/" + withFrame).status()).isEqualTo(204);
+        assertThat(data.blobs(admin.organizationId())).as("its thumbnail and frame went with it").isEqualTo(stored - 2);
     }
 }

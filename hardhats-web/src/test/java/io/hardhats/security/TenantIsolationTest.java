@@ -93,6 +93,7 @@ class TenantIsolationTest extends ApiTest {
             eventIds.add(data.event(admin.organizationId(), cameraIds.get(i % cameras), ViolationType.NO_HARDHAT,
                     Instant.now().minus(i, ChronoUnit.MINUTES)));
         }
+        data.pictures(admin.organizationId(), eventIds.get(0));
         return new Org(admin, List.copyOf(userIds), List.copyOf(cameraIds), List.copyOf(cameraNames),
                 List.copyOf(eventIds), List.copyOf(emails));
     }
@@ -126,6 +127,7 @@ class TenantIsolationTest extends ApiTest {
         probes.add(new Probe("DELETE", camera, null, camera));
         String event = "/api/v1/events/" + b.event();
         probes.add(new Probe("GET", event, null, event));
+        probes.add(new Probe("GET", event + "/frame", null, event + "/frame"));
         probes.add(new Probe("POST", event + "/acknowledge", null, event));
         probes.add(new Probe("DELETE", event, null, event));
         probes.add(new Probe("GET", "/api/v1/stats/daily?camera_id=" + b.camera(), null, camera));

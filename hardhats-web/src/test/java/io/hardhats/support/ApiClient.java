@@ -95,16 +95,26 @@ public class ApiClient {
         return exchange(request);
     }
 
+    /** A GET of a picture, its bytes as they came (a JSON error body too). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private HttpResult exchange(HttpRequest.Builder request) {
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResult result = new HttpResult(response.statusCode(), response.headers(), response.body());
+        rememberCookie(result);
+        return result;
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         headers.forEach(request::header);
         if (sessionCookie != null) {
             request.header("Cookie", "session=" + sessionCookie);
         }
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            HttpResult result = new HttpResult(response.statusCode(), response.headers(), response.body());
-            rememberCookie(result);
-            return result;
+            return HTTP.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,11 +1,19 @@
 package io.hardhats.support;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import io.hardhats.blobs.BlobStore;
 import io.hardhats.cameras.CameraStatus;
 import io.hardhats.events.Event;
 import io.hardhats.events.EventRepository;
@@ -17,6 +25,7 @@ import io.hardhats.stats.DailyViolationCount;
 import io.hardhats.stats.DailyViolationCountRepository;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.tenancy.TenantTransactions;
+import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +36,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class TenantData {
 
+    /** The sizes a worker stores: a thumbnail at most 320 px wide, a frame at most 1280 px wide. */
+    public static final int THUMBNAIL_WIDTH = 320;
+    public static final int FRAME_WIDTH = 1280;
+
     private final EventRepository events;
+    private final BlobStore blobs;
     private final DailyStatRepository dailyStats;
     private final DailyViolationCountRepository violationCounts;
     private final JdbcClient jdbc;
     private final TenantTransactions transactions;
 
-    public TenantData(EventRepository events, DailyStatRepository dailyStats,
+    public TenantData(EventRepository events, BlobStore blobs, DailyStatRepository dailyStats,
             DailyViolationCountRepository violationCounts, JdbcClient jdbc, TenantTransactions transactions) {
         this.events = events;
+        this.blobs = blobs;
         this.dailyStats = dailyStats;
         this.violationCounts = violationCounts;
         this.jdbc = jdbc;
@@ -59,6 +74,42 @@ public class TenantData {
     public UUID event(UUID organizationId, UUID cameraId, ViolationType type, Instant at) {
         return TenantContext.callAs(organizationId, () -> events.save(new Event(cameraId, type, Severity.HIGH, 0.87,
                 new double[] {0.1, 0.2, 0.3, 0.4}, at)).getId());
+    }
+
+    /** The pictures a worker keeps with a violation: its thumbnail and the annotated frame, as real JPEGs. */
+    public void pictures(UUID organizationId, UUID eventId) {
+        transactions.run(organizationId, () -> jdbc.sql(
+                "UPDATE events SET thumbnail_path = ?, frame_blob = ? WHERE id = ?")
+                .params(blobs.save("image/jpeg", jpeg(THUMBNAIL_WIDTH, 240)).toString(),
+                        blobs.save("image/jpeg", jpeg(FRAME_WIDTH, 720)), eventId)
+                .update());
+    }
+
+    /** How many pictures and videos the organisation stores. */
+    public long blobs(UUID organizationId) {
+        return transactions.call(organizationId, () -> jdbc.sql(
+                "SELECT count(*) FROM blobs").query(Long.class).single());
+    }
+
+    /** A site scene with a worker boxed in red. */
+    private static byte[] jpeg(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(96, 125, 139));
+        g.fillRect(0, 0, width, height);
+        g.setColor(new Color(121, 85, 72));
+        g.fillRect(0, height * 2 / 3, width, height / 3);
+        g.setColor(new Color(230, 40, 40));
+        g.setStroke(new BasicStroke(Math.max(2, width / 160f)));
+        g.drawRect(width * 2 / 5, height / 4, width / 8, height / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public void dailyStat(UUID organizationId, UUID cameraId, LocalDate date, int noHardhat, int noVest,

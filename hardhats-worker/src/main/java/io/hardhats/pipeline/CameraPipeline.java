@@ -17,6 +17,7 @@ import io.hardhats.publish.Thumbnails;
 import io.hardhats.rules.RuleSettings;
 import io.hardhats.rules.Violation;
 import io.hardhats.rules.ViolationRules;
+import io.hardhats.vision.BoundingBox;
 import io.hardhats.vision.Detection;
 import io.hardhats.vision.Detector;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -26,8 +27,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One camera's analysis, frame by frame: detect, apply the violation rules, record events,
- * annotate and publish the live frame. Runs on the camera's ingest thread; a failure on one
+ * One camera's analysis, frame by frame: detect, apply the violation rules, annotate and publish
+ * the live frame, and record events with that same annotated frame (encoded once). Runs on the camera's ingest thread; a failure on one
  * frame is logged and the next frame goes on. Edited detection settings arrive from another
  * thread through {@link #reconfigure} and take effect at the next frame, with the tracks, streaks
  * and cooldowns of the rules carried over. Without a detector the frames are published as they
@@ -78,9 +79,15 @@ final class CameraPipeline implements FrameListener {
     public void onFrame(Mat bgr, Instant capturedAt, boolean placeholder) {
         try {
             CameraConfig camera = current();
-            List<Detection> detections = detector.map(d -> analyse(d, camera, bgr, capturedAt)).orElse(List.of());
-            bus.publishFrame(camera.id(), annotator.annotate(bgr, detections, zone, camera.name(), capturedAt,
-                    placeholder));
+            Analysis analysis = detector.map(d -> analyse(d, camera, bgr, capturedAt)).orElse(Analysis.NOTHING);
+            List<BoundingBox> flagged = analysis.violations().stream().map(Violation::box).toList();
+            byte[] frame = annotator.annotate(bgr, analysis.detections(), flagged, zone, camera.name(), capturedAt,
+                    placeholder);
+            bus.publishFrame(camera.id(), frame);
+            for (Violation violation : analysis.violations()) {
+                byte[] thumbnail = Thumbnails.crop(bgr, violation.box(), THUMBNAIL_QUALITY);
+                recorder.record(camera.organizationId(), camera.id(), violation, thumbnail, frame, capturedAt);
+            }
             lastFrameAt = capturedAt;
             unflushedFrames.incrementAndGet();
             if (Duration.between(lastFlush, Instant.now()).compareTo(FLUSH_EVERY) >= 0) {
@@ -106,14 +113,15 @@ final class CameraPipeline implements FrameListener {
         return config.zonePolygonJson() == null ? null : json.readValue(config.zonePolygonJson(), POLYGON);
     }
 
-    private List<Detection> analyse(Detector detector, CameraConfig camera, Mat bgr, Instant capturedAt) {
+    /** What the detector saw on one frame and which violations fired on it. */
+    private record Analysis(List<Detection> detections, List<Violation> violations) {
+        static final Analysis NOTHING = new Analysis(List.of(), List.of());
+    }
+
+    private Analysis analyse(Detector detector, CameraConfig camera, Mat bgr, Instant capturedAt) {
         List<Detection> detections = detector.detect(bgr, camera.inferenceWidth(), camera.inferenceHeight(),
                 camera.confidenceThreshold());
-        for (Violation violation : rules.evaluate(detections, bgr.cols(), bgr.rows(), capturedAt)) {
-            byte[] thumbnail = Thumbnails.crop(bgr, violation.box(), THUMBNAIL_QUALITY);
-            recorder.record(camera.organizationId(), camera.id(), violation, thumbnail, capturedAt);
-        }
-        return detections;
+        return new Analysis(detections, rules.evaluate(detections, bgr.cols(), bgr.rows(), capturedAt));
     }
 
     @Override

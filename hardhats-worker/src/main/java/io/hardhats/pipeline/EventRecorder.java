@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes a violation durable — thumbnail blob, event row, the day's count of its type — in one
- * transaction of the camera's organisation, and publishes {@link ViolationRecorded} in it for the
- * reactions that run once it commits.
+ * Makes a violation durable — thumbnail and annotated frame blobs, event row, the day's count of
+ * its type — in one transaction of the camera's organisation, and publishes
+ * {@link ViolationRecorded} in it for the reactions that run once it commits.
  */
 @Component
 public class EventRecorder {
@@ -39,12 +39,14 @@ public class EventRecorder {
         this.publisher = publisher;
     }
 
+    /** @param frameJpeg the annotated live frame of the moment, at most 1280 px wide */
     public EventView record(UUID organizationId, UUID cameraId, Violation violation, byte[] thumbnailJpeg,
-            Instant at) {
+            byte[] frameJpeg, Instant at) {
         return transactions.call(organizationId, () -> {
             Event event = new Event(cameraId, violation.type(), violation.severity(), violation.confidence(),
                     violation.normalisedBox(), at);
             event.setThumbnailPath(blobs.save("image/jpeg", thumbnailJpeg).toString());
+            event.setFrameBlob(blobs.save("image/jpeg", frameJpeg));
             events.save(event);
             countViolation(organizationId, cameraId, violation.type(), LocalDate.ofInstant(at, ZoneOffset.UTC));
             EventView view = EventView.of(event);

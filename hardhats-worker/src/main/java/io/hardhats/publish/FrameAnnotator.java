@@ -28,13 +28,17 @@ import org.bytedeco.opencv.opencv_core.Size;
 /**
  * Draws what a viewer sees — boxes coloured by class with labels, the zone, camera name and
  * time, and DEMO MODE on placeholder video — once per analysed frame, then encodes it once.
- * Frames wider than 1280 px are scaled down first: the live view needs no more.
+ * Frames wider than 1280 px are scaled down first: the live view needs no more. On the frame where
+ * a violation fires the flagged workers are boxed too, and that same JPEG is kept with the event.
  */
 public class FrameAnnotator {
 
     public static final int MAX_WIDTH = 1280;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** The red of missing equipment, the zone and a flagged worker (BGR). */
+    private static final Scalar FLAGGED = new Scalar(40, 40, 230, 0);
 
     private final int jpegQuality;
 
@@ -43,10 +47,11 @@ public class FrameAnnotator {
     }
 
     /**
-     * @param zone the zone polygon in normalised coordinates, or null
+     * @param flagged the boxes of workers whose violation fired on this frame, in source pixels
+     * @param zone    the zone polygon in normalised coordinates, or null
      */
-    public byte[] annotate(Mat bgr, List<Detection> detections, List<List<Double>> zone, String cameraName,
-            Instant at, boolean placeholder) {
+    public byte[] annotate(Mat bgr, List<Detection> detections, List<BoundingBox> flagged, List<List<Double>> zone,
+            String cameraName, Instant at, boolean placeholder) {
         try (PointerScope scope = new PointerScope()) {
             double scale = bgr.cols() > MAX_WIDTH ? (double) MAX_WIDTH / bgr.cols() : 1.0;
             Mat canvas = new Mat();
@@ -63,6 +68,11 @@ public class FrameAnnotator {
             for (Detection detection : detections) {
                 drawDetection(canvas, detection, scale, thickness, fontScale);
             }
+            for (BoundingBox box : flagged) {
+                rectangle(canvas, new Point((int) (box.x1() * scale), (int) (box.y1() * scale)),
+                        new Point((int) (box.x2() * scale), (int) (box.y2() * scale)), FLAGGED, thickness * 3,
+                        LINE_AA, 0);
+            }
             label(canvas, cameraName + "  " + TIME.format(at), new Point(8, 8), fontScale, new Scalar(0, 0, 0, 0),
                     new Scalar(255, 255, 255, 0));
             if (placeholder) {
@@ -77,7 +87,7 @@ public class FrameAnnotator {
     }
 
     private static void drawZone(Mat canvas, List<List<Double>> zone, int thickness) {
-        Scalar red = new Scalar(40, 40, 230, 0);
+        Scalar red = FLAGGED;
         for (int i = 0; i < zone.size(); i++) {
             List<Double> a = zone.get(i);
             List<Double> b = zone.get((i + 1) % zone.size());

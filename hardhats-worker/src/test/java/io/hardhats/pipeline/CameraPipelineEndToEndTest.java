@@ -3,6 +3,7 @@ package io.hardhats.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -98,6 +99,23 @@ class CameraPipelineEndToEndTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> data.count(organization,
                 "SELECT count(*) FROM events WHERE camera_id = ? AND violation_type = 'zone_breach'", cameraId) > 0);
         assertThat(pipelines.ingestOf(cameraId)).as("the stream was not reopened").containsSame(ingest);
+        data.update(organization, "UPDATE cameras SET is_active = false WHERE id = ?", cameraId);
+    }
+
+    @Test
+    void eachEventKeepsTheWholeAnnotatedFrameAtMost1280Wide() {
+        UUID organization = data.organization("Frames");
+        UUID cameraId = data.placeholderCamera(organization, "Rebar yard", camera -> camera.setConfidenceThreshold(0.3));
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> data.count(organization,
+                "SELECT count(*) FROM events WHERE camera_id = ? AND frame_blob IS NOT NULL", cameraId) > 0);
+        String first = " FROM events WHERE camera_id = ? AND frame_blob IS NOT NULL ORDER BY created_at, id LIMIT 1";
+        BufferedImage frame = data.image(organization, data.query(organization, "SELECT frame_blob" + first,
+                cameraId, UUID.class));
+        BufferedImage thumbnail = data.image(organization, UUID.fromString(data.query(organization,
+                "SELECT thumbnail_path" + first, cameraId, String.class)));
+        assertThat(frame).as("a decodable JPEG").isNotNull();
+        assertThat(frame.getWidth()).isLessThanOrEqualTo(1280).isGreaterThan(thumbnail.getWidth());
         data.update(organization, "UPDATE cameras SET is_active = false WHERE id = ?", cameraId);
     }
 }

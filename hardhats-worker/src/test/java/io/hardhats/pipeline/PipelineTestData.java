@@ -1,5 +1,7 @@
 package io.hardhats.pipeline;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import io.hardhats.cameras.SourceType;
 import io.hardhats.tenancy.SystemTransactions;
 import io.hardhats.tenancy.TenantTransactions;
 import io.hardhats.vision.SharedFiles;
+import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -69,6 +72,16 @@ class PipelineTestData {
     /** Changes the row {@code id} of the organisation as an edit in the web process would. */
     void update(UUID organization, String sql, UUID id) {
         tenantTransactions.run(organization, () -> jdbc.sql(sql).param(id).update());
+    }
+
+    /** A stored picture of the organisation, decoded. */
+    BufferedImage image(UUID organization, UUID blob) {
+        byte[] jpeg = tenantTransactions.call(organization, () -> blobs.read(blob).orElseThrow().bytes());
+        try {
+            return ImageIO.read(new ByteArrayInputStream(jpeg));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] siteClip() {

@@ -42,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ViolationRecordedTest {
 
     private static final byte[] THUMBNAIL = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
+    private static final byte[] FRAME = THUMBNAIL;
 
     /** A second reaction, as notifications will be: it hears only what was committed. */
     static class Reactions {
@@ -83,16 +84,16 @@ class ViolationRecordedTest {
     void eachCommittedViolationIsPublishedOnceAndRolledBackOnesNever() {
         List<String> live = new CopyOnWriteArrayList<>();
         try (LiveBus.Subscription ignored = bus.subscribeMessages(organization, live::add)) {
-            EventView first = recorder.record(organization, camera, violation(), THUMBNAIL, Instant.now());
-            EventView second = recorder.record(organization, camera, violation(), THUMBNAIL, Instant.now());
+            EventView first = recorder.record(organization, camera, violation(), THUMBNAIL, FRAME, Instant.now());
+            EventView second = recorder.record(organization, camera, violation(), THUMBNAIL, FRAME, Instant.now());
 
             // Inside a transaction that rolls back: the event row goes, and so must every reaction.
             TenantContext.runAs(organization, () -> transactions.executeWithoutResult(status -> {
-                recorder.record(organization, camera, violation(), THUMBNAIL, Instant.now());
+                recorder.record(organization, camera, violation(), THUMBNAIL, FRAME, Instant.now());
                 status.setRollbackOnly();
             }));
             // A violation the database refuses (its camera is gone) is never announced either.
-            assertThatThrownBy(() -> recorder.record(organization, UUID.randomUUID(), violation(), THUMBNAIL,
+            assertThatThrownBy(() -> recorder.record(organization, UUID.randomUUID(), violation(), THUMBNAIL, FRAME,
                     Instant.now())).isInstanceOf(DataIntegrityViolationException.class);
 
             assertThat(reactions.heard).extracting(recorded -> recorded.event().id())

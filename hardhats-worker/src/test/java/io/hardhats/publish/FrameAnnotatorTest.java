@@ -27,7 +27,7 @@ class FrameAnnotatorTest {
         try (Mat frame = new Mat(1080, 1920, CV_8UC3, new Scalar(90, 120, 150, 0))) {
             jpeg = new FrameAnnotator(80).annotate(frame,
                     List.of(new Detection(ProductClass.NO_HELMET, "no_helmet", 0.9f, new BoundingBox(100, 100, 300, 400))),
-                    List.of(List.of(0.1, 0.1), List.of(0.9, 0.1), List.of(0.5, 0.9)), "Gate", captured, true);
+                    List.of(), List.of(List.of(0.1, 0.1), List.of(0.9, 0.1), List.of(0.5, 0.9)), "Gate", captured, true);
         }
         assertThat(jpeg[0] & 0xFF).isEqualTo(0xFF);
         assertThat(jpeg[1] & 0xFF).isEqualTo(0xD8);
@@ -51,7 +51,7 @@ class FrameAnnotatorTest {
         try (Mat frame = new Mat(360, 640, CV_8UC3, new Scalar(90, 120, 150, 0))) {
             jpeg = new FrameAnnotator(95).annotate(frame,
                     List.of(new Detection(ProductClass.NO_HELMET, "no_helmet", 0.9f, atTheEdge)),
-                    null, "Gate", Instant.parse("2026-11-26T08:00:00Z"), false);
+                    List.of(), null, "Gate", Instant.parse("2026-11-26T08:00:00Z"), false);
         }
         try (BytePointer bytes = new BytePointer(jpeg); Mat raw = new Mat(1, jpeg.length, CV_8UC1, bytes);
                 Mat decoded = imdecode(raw, IMREAD_COLOR)) {
@@ -61,11 +61,32 @@ class FrameAnnotatorTest {
     }
 
     @Test
+    void theFlaggedWorkerIsBoxedInRedAtTheScaleOfTheFrame() {
+        // A worker's box in source pixels of a 1920 px frame, which is scaled to 1280: x 600–900 becomes 400–600.
+        BoundingBox worker = new BoundingBox(600, 300, 900, 900);
+        try (Mat frame = new Mat(1080, 1920, CV_8UC3, new Scalar(90, 120, 150, 0));
+                Mat flagged = decode(new FrameAnnotator(95).annotate(frame, List.of(), List.of(worker), null, "Gate",
+                        Instant.parse("2026-11-26T08:00:00Z"), false));
+                Mat plain = decode(new FrameAnnotator(95).annotate(frame, List.of(), List.of(), null, "Gate",
+                        Instant.parse("2026-11-26T08:00:00Z"), false))) {
+            assertThat(redPixels(flagged, 395, 405, 250, 550)).as("left edge of the box").isGreaterThan(600);
+            assertThat(redPixels(flagged, 420, 580, 250, 550)).as("inside the box").isZero();
+            assertThat(redPixels(plain, 395, 405, 250, 550)).isZero();
+        }
+    }
+
+    @Test
     void aBoxIsPlacedWithinItsLimit() {
         assertThat(FrameAnnotator.inside(610, 120, 640)).isEqualTo(520);
         assertThat(FrameAnnotator.inside(-5, 20, 640)).isZero();
         assertThat(FrameAnnotator.inside(100, 20, 640)).isEqualTo(100);
         assertThat(FrameAnnotator.inside(10, 700, 640)).as("longer than the picture: starts at its edge").isZero();
+    }
+
+    private static Mat decode(byte[] jpeg) {
+        try (BytePointer bytes = new BytePointer(jpeg); Mat raw = new Mat(1, jpeg.length, CV_8UC1, bytes)) {
+            return imdecode(raw, IMREAD_COLOR);
+        }
     }
 
     private static int redPixels(Mat bgr, int fromX, int toX, int fromY, int toY) {
