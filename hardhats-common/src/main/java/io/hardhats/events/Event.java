@@ -60,6 +60,10 @@ public class Event extends TenantOwned {
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
 
+    /** The order in which events were recorded (the database draws it), which live streams resume by. */
+    @Column(name = "seq", insertable = false, updatable = false)
+    private Long seq;
+
     protected Event() {
     }
 
@@ -155,5 +159,9 @@ public class Event extends TenantOwned {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Long getSeq() {
+        return seq;
     }
 }

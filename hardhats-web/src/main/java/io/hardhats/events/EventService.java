@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class EventService {
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
-    private static final Sort OLDEST_FIRST = Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("id"));
+    private static final Sort RECORDING_ORDER = Sort.by("seq");
 
     private final EventRepository events;
     private final AuditTrail audit;
@@ -44,16 +44,15 @@ public class EventService {
     }
 
     /**
-     * Events newer than the given one, oldest first, for a reconnecting live stream; empty when
-     * the event is unknown (deleted, or another organisation's).
+     * Events recorded after the given one, in the order they were recorded (not their capture
+     * times, which differ from it across cameras), for a reconnecting live stream; empty when the
+     * event is unknown (deleted, or another organisation's).
      */
     @Transactional(readOnly = true)
     public List<EventView> after(UUID lastEventId, int max) {
         return events.findById(lastEventId).map(last -> {
-            Specification<Event> newer = (root, query, cb) -> cb.or(
-                    cb.greaterThan(root.get("createdAt"), last.getCreatedAt()),
-                    cb.and(cb.equal(root.get("createdAt"), last.getCreatedAt()), cb.greaterThan(root.get("id"), last.getId())));
-            return events.findBy(newer, query -> query.sortBy(OLDEST_FIRST).limit(max).all()).stream()
+            Specification<Event> later = (root, query, cb) -> cb.greaterThan(root.get("seq"), last.getSeq());
+            return events.findBy(later, query -> query.sortBy(RECORDING_ORDER).limit(max).all()).stream()
                     .map(EventView::of).toList();
         }).orElse(List.of());
     }

@@ -106,6 +106,23 @@ class LiveEventsTest extends ApiTest {
     }
 
     @Test
+    void aResumedStreamFollowsTheOrderEventsWereRecordedInNotTheirCaptureTimes() throws Exception {
+        Member admin = register("Two Cranes Corp");
+        UUID camera = createCamera(admin, "North crane");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        UUID seen = data.event(admin.organizationId(), camera, ViolationType.NO_VEST, now);
+        // Captured earlier, recorded later: its frame waited its turn for inference.
+        UUID recordedLater = data.event(admin.organizationId(), camera, ViolationType.NO_HARDHAT, now.minusSeconds(2));
+
+        try (SseReader reader = new SseReader(port, admin.client().sessionCookie(), seen.toString())) {
+            SseReader.Received replayed = reader.nextEvent(Duration.ofSeconds(5));
+            assertThat(replayed).as("the event recorded after the last one seen").isNotNull();
+            assertThat(replayed.id()).isEqualTo(recordedLater.toString());
+            assertThat(reader.nextEvent(Duration.ofMillis(500))).as("nothing seen before comes again").isNull();
+        }
+    }
+
+    @Test
     void manyStreamsShareOneRenderingOfEachMessageAndLeaveTheBusWhenTheyClose() throws Exception {
         Member admin = register("Crowd Corp");
         UUID camera = createCamera(admin, "Plaza");
