@@ -1,8 +1,8 @@
 // The audit trail (admins only): who did what and when, filtered by person, action and days,
 // newest first with "Load more" as on Events, and the filtered trail as CSV.
 import { get } from './api.js';
-import { h, field, select, errorBox, toast, formatTime, dayRange } from './ui.js';
-import { exportCsv } from './csv.js';
+import { h, field, select, errorBox, formatTime, dayRange } from './ui.js';
+import { exportOnClick } from './csv.js';
 
 const PAGE_SIZE = 50;
 
@@ -103,27 +103,14 @@ export async function render(container) {
     }
   }
 
-  exportButton.addEventListener('click', async () => {
-    exportButton.disabled = true;
-    const label = exportButton.textContent;
-    try {
-      const exported = await exportCsv({
-        path: '/api/v1/audit-logs',
-        query: currentQuery(),
-        header: ['id', 'created_at', 'user_id', 'user', 'action', 'resource_type', 'resource_id', 'details', 'ip_address'],
-        row: (e) => [e.id, e.created_at, e.user_id || '', who(e.user_id), e.action, e.resource_type,
-          e.resource_id || '', JSON.stringify(e.details || {}), e.ip_address || ''],
-        name: `audit-trail-${new Date().toISOString().slice(0, 10)}.csv`,
-        progress: (n) => { exportButton.textContent = `Exporting… ${n}`; },
-      });
-      toast(`Exported ${exported} entries`);
-    } catch (e) {
-      error.show(e);
-    } finally {
-      exportButton.disabled = false;
-      exportButton.textContent = label;
-    }
-  });
+  exportOnClick(exportButton, error, 'entries', () => ({
+    path: '/api/v1/audit-logs',
+    query: currentQuery(),
+    header: ['id', 'created_at', 'user_id', 'user', 'action', 'resource_type', 'resource_id', 'details', 'ip_address'],
+    row: (e) => [e.id, e.created_at, e.user_id || '', who(e.user_id), e.action, e.resource_type,
+      e.resource_id || '', JSON.stringify(e.details || {}), e.ip_address || ''],
+    name: `audit-trail-${new Date().toISOString().slice(0, 10)}.csv`,
+  }));
 
   filters.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -1,7 +1,7 @@
 // CSV export of a filtered, keyset-paginated list: every page fetched from the API, the file
 // built here, so an export holds exactly what the filters select.
 import { get } from './api.js';
-import { h } from './ui.js';
+import { h, toast } from './ui.js';
 
 const EXPORT_PAGE = 500;
 
@@ -20,6 +20,30 @@ export async function exportCsv({ path, query, header, row, name, progress = () 
   } while (next);
   download(name, toCsv(rows));
   return rows.length - 1;
+}
+
+/**
+ * Wires a list page's export button: disabled while the export runs, counting as pages arrive,
+ * a toast with the total at the end, failures shown in `error`. `options()` gives exportCsv's
+ * options (path, query, header, row, name) as the filters stand at the click.
+ */
+export function exportOnClick(button, error, noun, options) {
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    const label = button.textContent;
+    try {
+      const exported = await exportCsv({
+        ...options(),
+        progress: (n) => { button.textContent = `Exporting… ${n}`; },
+      });
+      toast(`Exported ${exported} ${noun}`);
+    } catch (e) {
+      error.show(e);
+    } finally {
+      button.disabled = false;
+      button.textContent = label;
+    }
+  });
 }
 
 export function toCsv(rows) {

@@ -4,7 +4,7 @@ import { get, post, del } from './api.js';
 import { state, loadCameras, cameraName, canDeleteEvents } from './state.js';
 import { h, field, select, errorBox, toast, violationLabel, formatTime, formatPercent, VIOLATION_LABELS, dayRange } from './ui.js';
 import { markAcknowledged, onAcknowledged } from './alerts.js';
-import { exportCsv } from './csv.js';
+import { exportOnClick } from './csv.js';
 
 const PAGE_SIZE = 50;
 
@@ -163,28 +163,15 @@ export async function render(container) {
     }
   });
 
-  exportButton.addEventListener('click', async () => {
-    exportButton.disabled = true;
-    const label = exportButton.textContent;
-    try {
-      const exported = await exportCsv({
-        path: '/api/v1/events',
-        query: currentQuery(),
-        header: ['id', 'created_at', 'camera_id', 'camera_name', 'violation_type', 'severity', 'confidence',
-          'acknowledged', 'acknowledged_at'],
-        row: (e) => [e.id, e.created_at, e.camera_id, cameraName(e.camera_id), e.violation_type, e.severity,
-          e.confidence, e.acknowledged, e.acknowledged_at || ''],
-        name: `violations-${new Date().toISOString().slice(0, 10)}.csv`,
-        progress: (n) => { exportButton.textContent = `Exporting… ${n}`; },
-      });
-      toast(`Exported ${exported} events`);
-    } catch (e) {
-      error.show(e);
-    } finally {
-      exportButton.disabled = false;
-      exportButton.textContent = label;
-    }
-  });
+  exportOnClick(exportButton, error, 'events', () => ({
+    path: '/api/v1/events',
+    query: currentQuery(),
+    header: ['id', 'created_at', 'camera_id', 'camera_name', 'violation_type', 'severity', 'confidence',
+      'acknowledged', 'acknowledged_at'],
+    row: (e) => [e.id, e.created_at, e.camera_id, cameraName(e.camera_id), e.violation_type, e.severity,
+      e.confidence, e.acknowledged, e.acknowledged_at || ''],
+    name: `violations-${new Date().toISOString().slice(0, 10)}.csv`,
+  }));
 
   filters.addEventListener('submit', (e) => {
     e.preventDefault();

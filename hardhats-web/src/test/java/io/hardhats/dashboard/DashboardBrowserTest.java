@@ -6,7 +6,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +25,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 
-import javax.imageio.ImageIO;
 
 import io.hardhats.bus.LiveBus;
 import io.hardhats.bus.LiveMessage;
@@ -37,6 +35,7 @@ import io.hardhats.support.ApiClient;
 import io.hardhats.support.ApiTest;
 import io.hardhats.support.HttpResult;
 import io.hardhats.support.TenantData;
+import io.hardhats.support.TestImages;
 import io.hardhats.users.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -693,12 +692,6 @@ class DashboardBrowserTest extends ApiTest {
         g.setColor(Color.WHITE);
         g.drawString(label, 8, 16);
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TestImages.jpeg(image);
     }
 }

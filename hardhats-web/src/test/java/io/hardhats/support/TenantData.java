@@ -4,9 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +22,6 @@ import io.hardhats.stats.DailyViolationCount;
 import io.hardhats.stats.DailyViolationCountRepository;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.tenancy.TenantTransactions;
-import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -103,13 +99,7 @@ public class TenantData {
         g.setStroke(new BasicStroke(Math.max(2, width / 160f)));
         g.drawRect(width * 2 / 5, height / 4, width / 8, height / 2);
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TestImages.jpeg(image);
     }
 
     public void dailyStat(UUID organizationId, UUID cameraId, LocalDate date, int noHardhat, int noVest,
