@@ -3,6 +3,7 @@
 import { get } from './api.js';
 import { h, field, select, errorBox, formatTime, dayRange } from './ui.js';
 import { exportOnClick } from './csv.js';
+import { keysetList } from './keyset-list.js';
 
 const PAGE_SIZE = 50;
 
@@ -66,10 +67,6 @@ export async function render(container) {
   h('div', { class: 'card' }, h('div', { class: 'table-wrap' }, table),
     h('div', { class: 'btn-row', style: 'margin-top:.6rem' }, more, count)));
 
-  let cursor = null;
-  let shown = 0;
-  let query = {};
-
   function currentQuery() {
     return { user_id: userSelect.value, action: actionSelect.value, ...dayRange(from.value, to.value) };
   }
@@ -83,25 +80,10 @@ export async function render(container) {
       h('td', {}, entry.ip_address || ''));
   }
 
-  async function load(reset) {
-    error.clear();
-    if (reset) {
-      query = currentQuery();
-      cursor = null;
-      shown = 0;
-      tbody.replaceChildren();
-    }
-    try {
-      const page = await get('/api/v1/audit-logs', { ...query, cursor, limit: PAGE_SIZE });
-      for (const entry of page.items) tbody.append(row(entry));
-      shown += page.items.length;
-      cursor = page.next_cursor;
-      more.hidden = !cursor;
-      count.textContent = shown === 0 ? 'Nothing matches these filters.' : `${shown} shown${cursor ? ' (more available)' : ''}`;
-    } catch (e) {
-      error.show(e);
-    }
-  }
+  const load = keysetList({
+    path: '/api/v1/audit-logs', pageSize: PAGE_SIZE, tbody, more, count, error, query: currentQuery, row,
+    empty: 'Nothing matches these filters.',
+  });
 
   exportOnClick(exportButton, error, 'entries', () => ({
     path: '/api/v1/audit-logs',
@@ -116,7 +98,6 @@ export async function render(container) {
     e.preventDefault();
     load(true);
   });
-  more.addEventListener('click', () => load(false));
   await load(true);
   return null;
 }

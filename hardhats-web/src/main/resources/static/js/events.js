@@ -1,10 +1,11 @@
 // Violations: filters, keyset paging ("Load more"), bulk acknowledge and CSV export of the
 // filtered list (every page fetched from the API, the file built here).
-import { get, post, del } from './api.js';
+import { post, del } from './api.js';
 import { state, loadCameras, cameraName, canDeleteEvents } from './state.js';
 import { h, field, select, errorBox, toast, violationLabel, formatTime, formatPercent, VIOLATION_LABELS, dayRange } from './ui.js';
 import { markAcknowledged, onAcknowledged } from './alerts.js';
 import { exportOnClick } from './csv.js';
+import { keysetList } from './keyset-list.js';
 
 const PAGE_SIZE = 50;
 
@@ -43,10 +44,6 @@ export async function render(container) {
   h('div', { class: 'card' }, h('div', { class: 'table-wrap' }, table),
     h('div', { class: 'btn-row', style: 'margin-top:.6rem' }, more, count)));
 
-  let cursor = null;
-  let shown = 0;
-  let query = {};
-
   function currentQuery() {
     const q = {
       camera_id: cameraSelect.value, violation_type: typeSelect.value, acknowledged: ackSelect.value,
@@ -54,27 +51,12 @@ export async function render(container) {
     return { ...q, ...dayRange(from.value, to.value) };
   }
 
-  async function load(reset) {
-    error.clear();
-    if (reset) {
-      query = currentQuery();
-      cursor = null;
-      shown = 0;
-      tbody.replaceChildren();
-      selectAll.checked = false;
-    }
-    try {
-      const page = await get('/api/v1/events', { ...query, cursor, limit: PAGE_SIZE });
-      for (const event of page.items) tbody.append(row(event));
-      shown += page.items.length;
-      cursor = page.next_cursor;
-      more.hidden = !cursor;
-      count.textContent = shown === 0 ? 'No events match these filters.' : `${shown} shown${cursor ? ' (more available)' : ''}`;
-      updateSelection();
-    } catch (e) {
-      error.show(e);
-    }
-  }
+  const load = keysetList({
+    path: '/api/v1/events', pageSize: PAGE_SIZE, tbody, more, count, error, query: currentQuery, row,
+    empty: 'No events match these filters.',
+    onReset: () => { selectAll.checked = false; },
+    onPage: () => updateSelection(),
+  });
 
   function row(event) {
     const box = h('input', { type: 'checkbox', class: 'event-select', value: event.id,
@@ -177,7 +159,6 @@ export async function render(container) {
     e.preventDefault();
     load(true);
   });
-  more.addEventListener('click', () => load(false));
   await load(true);
   return unsubscribe;
 }
