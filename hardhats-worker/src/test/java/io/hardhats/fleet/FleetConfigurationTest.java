@@ -8,6 +8,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.hardhats.config.HardhatsProperties;
+import io.hardhats.tenancy.SystemTransactions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -28,6 +29,11 @@ class FleetConfigurationTest {
         @Bean
         PlatformTransactionManager transactionManager() {
             return mock(PlatformTransactionManager.class);
+        }
+
+        @Bean
+        SystemTransactions systemTransactions(PlatformTransactionManager transactionManager) {
+            return new SystemTransactions(transactionManager);
         }
     }
 
