@@ -14,8 +14,11 @@ chmod 755 "$(dirname "$data")" # run.sh hands data/ itself to the unprivileged u
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 fail() { echo "run-sh-clean-stop: FAILED: $*" >&2; exit 1; }
 
+# Without a model: this checks how run.sh hands a stop to Java, not a stop that lands while a
+# worker is still loading its detector.
 start() {
-  HARDHATS_DATA_DIR="$data" PORT="$port" DEMO_VIDEO=/nonexistent ./run.sh > "$out/$1.log" 2>&1 &
+  HARDHATS_DATA_DIR="$data" PORT="$port" DEMO_VIDEO=/nonexistent MODEL_PATH=/nonexistent/model.onnx \
+    ./run.sh > "$out/$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready")" = 200 ] && return 0
