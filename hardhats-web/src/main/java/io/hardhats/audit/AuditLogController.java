@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import io.hardhats.web.ApiException;
 import io.hardhats.web.Cursor;
 import io.hardhats.web.Page;
+import io.hardhats.web.StorableTime;
 import jakarta.persistence.criteria.Predicate;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -57,9 +58,7 @@ public class AuditLogController {
         if (action != null && !ACTION.matcher(action).matches()) {
             throw ApiException.invalid("action: must be an action name such as camera_create");
         }
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw ApiException.invalid("from: must be before to");
-        }
+        StorableTime.requireRange(from, to);
         Cursor after = Cursor.decode(cursor);
         int size = Cursor.limit(limit);
         Specification<AuditLog> spec = (root, query, cb) -> {

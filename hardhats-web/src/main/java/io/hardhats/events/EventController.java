@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import io.hardhats.session.SessionPrincipal;
 import io.hardhats.blobs.BlobStore;
-import io.hardhats.web.ApiException;
 import io.hardhats.web.Cursor;
 import io.hardhats.web.Page;
 import io.hardhats.web.StorableTime;
@@ -41,11 +40,7 @@ public class EventController {
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        StorableTime.require("from", from);
-        StorableTime.require("to", to);
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw ApiException.invalid("from: must be before to");
-        }
+        StorableTime.requireRange(from, to);
         EventFilter filter = new EventFilter(cameraId, violationType, acknowledged, from, to, Cursor.decode(cursor));
         return events.list(filter, Cursor.limit(limit));
     }

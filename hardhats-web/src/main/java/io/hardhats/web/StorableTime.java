@@ -21,6 +21,18 @@ public final class StorableTime {
         return !instant.isBefore(FIRST) && instant.isBefore(END);
     }
 
+    /**
+     * Checks a list filter's optional bounds: each storable, {@code from} before {@code to}.
+     * A 422 naming the field otherwise.
+     */
+    public static void requireRange(Instant from, Instant to) {
+        require("from", from);
+        require("to", to);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ApiException.invalid("from: must be before to");
+        }
+    }
+
     /** @return the instant (null stays null); a 422 naming the field when it is out of range */
     public static Instant require(String field, Instant instant) {
         if (instant != null && !contains(instant)) {

@@ -73,6 +73,8 @@ class AuditLogFiltersTest extends ApiTest {
         String at = URLEncoder.encode(Instant.now().toString(), StandardCharsets.UTF_8);
         assertThat(assertError(admin.client().get("/api/v1/audit-logs?from=" + at + "&to=" + at), 422))
                 .startsWith("from:");
+        String farFuture = URLEncoder.encode("+999999999-12-31T23:59:59Z", StandardCharsets.UTF_8);
+        assertThat(assertError(admin.client().get("/api/v1/audit-logs?to=" + farFuture), 422)).startsWith("to:");
 
         Member stranger = register("Audit Stranger Corp");
         assertThat(actions(stranger.client().get("/api/v1/audit-logs?user_id=" + admin.userId()).json())).isEmpty();
