@@ -73,9 +73,9 @@ public class CameraHostGuard {
      * connection will report it unreachable (and {@link #pinned} checks it again then).
      */
     public void check(String host) {
-        Optional<InetAddress> literal = literal(host);
+        InetAddress[] addresses = addressesOf(host);
         if (!allowPrivate) {
-            vet(literal.map(address -> new InetAddress[] {address}).orElseGet(() -> resolve(host)));
+            vet(addresses);
         }
     }
 
@@ -100,22 +100,17 @@ public class CameraHostGuard {
         if (host == null) {
             throw ForbiddenHostException.ambiguous(); // Java sees no host where FFmpeg will find one
         }
-        Optional<InetAddress> literal = literal(host);
-        InetAddress target;
-        if (literal.isPresent()) {
-            target = literal.get();
-        } else if (allowPrivate) {
+        if (allowPrivate && literal(host).isEmpty()) {
+            return url; // a name, and every address allowed: nothing to pin
+        }
+        InetAddress[] addresses = addressesOf(host);
+        if (addresses == null) {
             return url;
-        } else {
-            InetAddress[] addresses = resolve(host);
-            if (addresses == null) {
-                return url;
-            }
-            target = addresses[0];
         }
         if (!allowPrivate) {
-            vet(new InetAddress[] {target});
+            vet(addresses);
         }
+        InetAddress target = addresses[0];
         String authority = uri.getRawAuthority();
         int at = authority.lastIndexOf('@');
         String userInfo = at < 0 ? "" : authority.substring(0, at + 1);
@@ -123,6 +118,12 @@ public class CameraHostGuard {
         return uri.getScheme() + "://" + userInfo + urlForm(target) + port
                 + (uri.getRawPath() == null ? "" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    /** The address a literal stands for, or what a name resolves to now (null when it does not). */
+    private static InetAddress[] addressesOf(String host) {
+        Optional<InetAddress> literal = literal(host);
+        return literal.isPresent() ? new InetAddress[] {literal.get()} : resolve(host);
     }
 
     private static Optional<InetAddress> literal(String host) {
