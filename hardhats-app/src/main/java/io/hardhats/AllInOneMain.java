@@ -1,10 +1,8 @@
 package io.hardhats;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.hardhats.allinone.DataFolderLock;
 import io.hardhats.allinone.EmbeddedDatabase;
 import io.hardhats.allinone.EmbeddedPostgresSettings;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The laptop mode: web and worker in one JVM. Without DATABASE_URL it starts a real PostgreSQL
@@ -32,15 +30,12 @@ public final class AllInOneMain {
             return;
         }
         System.setProperty("DATABASE_URL", database.url());
-        ConfigurableApplicationContext context;
         try {
-            context = HardhatsApplication.launch("all", args);
+            HardhatsApplication.launch("all", args);
         } catch (RuntimeException e) {
             database.stop();
             throw e;
         }
-        database.afterRestart(() -> context.getBeansOfType(HikariDataSource.class).values()
-                .forEach(pool -> pool.getHikariPoolMXBean().softEvictConnections()));
         database.stopAfterTheApplication();
     }
 

@@ -1,6 +1,5 @@
 package io.hardhats;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -14,10 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class HardhatsApplication {
 
     /** Runs the application with {@code HARDHATS_ROLE} defaulting to the given role. */
-    public static ConfigurableApplicationContext launch(String defaultRole, String[] args) {
+    public static void launch(String defaultRole, String[] args) {
         if (System.getenv("HARDHATS_ROLE") == null && System.getProperty("HARDHATS_ROLE") == null) {
             System.setProperty("HARDHATS_ROLE", defaultRole);
         }
-        return org.springframework.boot.SpringApplication.run(HardhatsApplication.class, args);
+        org.springframework.boot.SpringApplication.run(HardhatsApplication.class, args);
     }
 }

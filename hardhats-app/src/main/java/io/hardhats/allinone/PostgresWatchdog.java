@@ -21,7 +21,6 @@ final class PostgresWatchdog {
     private final int port;
     private final Thread thread;
     private volatile boolean stopping;
-    private volatile Runnable afterRestart = () -> { };
 
     PostgresWatchdog(PostgresServer server, int port) {
         this.server = server;
@@ -32,11 +31,6 @@ final class PostgresWatchdog {
 
     void start() {
         thread.start();
-    }
-
-    /** What to do once the server is back, e.g. drop the pool's connections to the dead one. */
-    void afterRestart(Runnable action) {
-        this.afterRestart = action;
     }
 
     /** No more restarts: the server is being stopped on purpose. */
@@ -65,7 +59,6 @@ final class PostgresWatchdog {
             try {
                 server.start(port);
                 log.info("Embedded PostgreSQL running again on port {}", port);
-                afterRestart.run();
                 return;
             } catch (IOException | RuntimeException e) {
                 if (attempt % 10 == 1) {

@@ -1,6 +1,8 @@
 package io.hardhats.auth;
 
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 import io.hardhats.bus.LiveBus;
@@ -34,6 +36,15 @@ public class SessionNotices implements SmartLifecycle {
     private final LiveBus bus;
     private final SessionStates states;
     private final ApplicationEventPublisher events;
+    /**
+     * Notices arrive on the bus's delivery thread, which also carries every camera's live frames;
+     * ending streams reads the user from the database, so that work happens here, in order.
+     */
+    private final ExecutorService receiver = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "session-notices");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile LiveBus.Subscription subscription;
 
     public SessionNotices(LiveBus bus, SessionStates states, ApplicationEventPublisher events) {
@@ -75,7 +86,7 @@ public class SessionNotices implements SmartLifecycle {
 
     @Override
     public void start() {
-        subscription = bus.subscribeSessionNotices(this::receive);
+        subscription = bus.subscribeSessionNotices(notice -> receiver.execute(() -> receive(notice)));
     }
 
     @Override
