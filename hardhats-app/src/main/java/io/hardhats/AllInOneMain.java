@@ -21,15 +21,18 @@ public final class AllInOneMain {
             HardhatsApplication.launch("all", args);
             return;
         }
+        EmbeddedPostgresSettings settings = EmbeddedPostgresSettings.fromEnvironment();
         EmbeddedDatabase database;
         try {
-            database = EmbeddedDatabase.start(EmbeddedPostgresSettings.fromEnvironment());
+            database = EmbeddedDatabase.start(settings);
         } catch (DataFolderLock.DataFolderInUseException e) {
             System.err.println(e.getMessage());
             System.exit(DATA_FOLDER_IN_USE);
             return;
         }
         System.setProperty("DATABASE_URL", database.url());
+        // The keys go beside the database's password, whatever other setting names a data folder.
+        System.setProperty("hardhats.data-dir", settings.dataDir().toString());
         try {
             HardhatsApplication.launch("all", args);
         } catch (RuntimeException e) {

@@ -62,6 +62,9 @@ public final class EmbeddedDatabase {
             lock.release();
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + settings.pgData()
                     + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
         }
     }
 
@@ -90,16 +93,6 @@ public final class EmbeddedDatabase {
     /** DATABASE_URL of the server, password included. */
     public String url() {
         return url;
-    }
-
-    /**
-     * Runs the action each time the watchdog has brought a dead server back. The application's
-     * pooled connections still point at the dead server's sockets: validation on borrow catches
-     * most of them, but one borrowed within the pool's validation bypass window would fail a
-     * request, so the pool drops them all at once.
-     */
-    public void afterRestart(Runnable action) {
-        watchdog.afterRestart(action);
     }
 
     /**
