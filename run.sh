@@ -26,11 +26,16 @@ if [ "$(id -u)" = "0" ]; then
   data="${HARDHATS_DATA_DIR:-data}"
   mkdir -p "$data" && chown -R hardhats: "$data" && chmod 700 "$data"
   chmod o+rx . hardhats-app hardhats-app/target && chmod o+r "$jar"
+  if ! setpriv --reuid=hardhats --regid=hardhats --init-groups test -r "$jar"; then
+    echo "The user 'hardhats' cannot read $PWD/$jar: a folder above this one is private to root." >&2
+    echo "Clone Hard Hats into a folder other users can enter (e.g. /opt or /srv), or run it as an ordinary user." >&2
+    exit 1
+  fi
   echo "Running as the unprivileged user 'hardhats' (PostgreSQL refuses root)."
   # setpriv turns this very process into Java under the unprivileged user, so SIGTERM and Ctrl-C
   # reach Java itself, which stops the cameras and then PostgreSQL in order. runuser would stay
   # in between and kill Java 2 s after passing a SIGTERM on.
   exec setpriv --reuid=hardhats --regid=hardhats --init-groups \
-    env HOME=/home/hardhats USER=hardhats LOGNAME=hardhats MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" java -jar "$jar" "$@"
+    env HOME=/home/hardhats USER=hardhats LOGNAME=hardhats MALLOC_ARENA_MAX="$MALLOC_ARENA_MAX" java ${JAVA_OPTS:-} -jar "$jar" "$@"
 fi
-exec java -jar "$jar" "$@"
+exec java ${JAVA_OPTS:-} -jar "$jar" "$@"
