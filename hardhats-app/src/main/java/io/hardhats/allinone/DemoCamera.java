@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.hardhats.auth.AuthService;
+import io.hardhats.auth.Registration;
 import io.hardhats.blobs.BlobStore;
 import io.hardhats.cameras.Camera;
 import io.hardhats.cameras.CameraRepository;
@@ -46,7 +46,7 @@ class DemoCamera {
     }
 
     @EventListener
-    void organizationRegistered(AuthService.OrganizationRegistered registered) {
+    void organizationRegistered(Registration.OrganizationRegistered registered) {
         if (!properties.allInOne()) {
             return;
         }

@@ -4,90 +4,54 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 
-import io.hardhats.organizations.OrganizationRepository;
-import io.hardhats.organizations.OrganizationView;
 import io.hardhats.session.SessionPrincipal;
 import io.hardhats.users.User;
-import io.hardhats.users.UserRepository;
 import io.hardhats.users.UserView;
-import io.hardhats.web.ApiException;
 import io.hardhats.web.ClientAddress;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
+/** Signing in and out, and the signed-in user's own account; registration has a controller of its own. */
 @RestController
 @RequestMapping("/api/v1/auth")
 public class AuthController {
 
-    public record Me(UUID id, String email, String fullName, String role, Organization organization) {
-        public record Organization(UUID id, String name, String slug, String plan) {
-        }
-    }
-
     public record Session(UserView user, Instant expiresAt) {
     }
 
-    private final AuthService auth;
-    private final SessionTokens tokens;
+    private final Login login;
+    private final TokenRevocation revocation;
+    private final AccountService account;
     private final SessionCookies cookies;
     private final AuthRateLimiter rateLimiter;
-    private final UserRepository users;
-    private final OrganizationRepository organizations;
-    private final JsonMapper json;
 
-    public AuthController(AuthService auth, SessionTokens tokens, SessionCookies cookies, AuthRateLimiter rateLimiter,
-            UserRepository users, OrganizationRepository organizations, JsonMapper json) {
-        this.auth = auth;
-        this.tokens = tokens;
+    public AuthController(Login login, TokenRevocation revocation, AccountService account, SessionCookies cookies,
+            AuthRateLimiter rateLimiter) {
+        this.login = login;
+        this.revocation = revocation;
+        this.account = account;
         this.cookies = cookies;
         this.rateLimiter = rateLimiter;
-        this.users = users;
-        this.organizations = organizations;
-        this.json = json;
-    }
-
-    @PostMapping("/register")
-    public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody AuthRequests.Register request,
-            HttpServletRequest http) {
-        rateLimiter.check("register", ClientAddress.of(http), request.email());
-        AuthService.Registered registered = auth.register(request);
-        SessionTokens.Issued issued = tokens.issue(registered.user());
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .header(HttpHeaders.SET_COOKIE, cookies.issue(issued.token()).toString())
-                .body(Map.of("user", UserView.of(registered.user()),
-                        "organization", OrganizationView.of(registered.organization(), json),
-                        "expires_at", issued.expiresAt()));
     }
 
     @PostMapping("/login")
     public ResponseEntity<Session> login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http) {
         rateLimiter.check("login", ClientAddress.of(http), request.email());
-        User user = auth.login(request);
-        SessionTokens.Issued issued = tokens.issue(user);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.SET_COOKIE, cookies.issue(issued.token()).toString())
-                .body(new Session(UserView.of(user), issued.expiresAt()));
+        User user = login.signIn(request);
+        return session(user, cookies.issue(user));
     }
 
     /** Always clears the cookie; a still-valid token is also revoked until it would expire. */
     @PostMapping("/logout")
     public ResponseEntity<Void> logout(HttpServletRequest http) {
-        String token = CookieTokenResolver.read(http);
-        if (token != null) {
-            tokens.read(token).ifPresent(auth::logout);
-        }
+        cookies.read(http).ifPresent(revocation::logout);
         return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookies.clear().toString()).build();
     }
 
@@ -95,36 +59,28 @@ public class AuthController {
     public ResponseEntity<Session> refresh(@AuthenticationPrincipal SessionPrincipal principal,
             HttpServletRequest http) {
         rateLimiter.check("refresh", ClientAddress.of(http), null);
-        User user = auth.refresh(principal);
-        SessionTokens.Issued issued = tokens.issue(user, principal.sessionId());
-        return ResponseEntity.ok()
-                .header(HttpHeaders.SET_COOKIE, cookies.issue(issued.token()).toString())
-                .body(new Session(UserView.of(user), issued.expiresAt()));
+        User user = account.current(principal);
+        revocation.refreshed(principal);
+        return session(user, cookies.issue(user, principal.sessionId()));
     }
 
     @PostMapping("/change-password")
     public ResponseEntity<Void> changePassword(@AuthenticationPrincipal SessionPrincipal principal,
             @Valid @RequestBody AuthRequests.ChangePassword request, HttpServletRequest http) {
-        User user = currentUser(principal);
-        rateLimiter.check("change-password", ClientAddress.of(http), user.getEmail());
+        rateLimiter.check("change-password", ClientAddress.of(http), account.current(principal).getEmail());
         // Every session ended with the old password; this browser continues with a new one.
-        SessionTokens.Issued issued = tokens.issue(auth.changePassword(principal.userId(), request));
-        return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookies.issue(issued.token()).toString())
-                .build();
+        SessionCookies.Issued issued = cookies.issue(account.changePassword(principal, request));
+        return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, issued.cookie().toString()).build();
     }
 
     @GetMapping("/me")
-    @Transactional(readOnly = true)
-    public Me me(@AuthenticationPrincipal SessionPrincipal principal) {
-        User user = currentUser(principal);
-        var organization = organizations.findById(principal.organizationId())
-                .orElseThrow(() -> ApiException.unauthorized("sign in first"));
-        return new Me(user.getId(), user.getEmail(), user.getFullName(), user.getRole().wire(),
-                new Me.Organization(organization.getId(), organization.getName(), organization.getSlug(),
-                        organization.getPlan()));
+    public AccountService.Me me(@AuthenticationPrincipal SessionPrincipal principal) {
+        return account.me(principal);
     }
 
-    private User currentUser(SessionPrincipal principal) {
-        return users.findById(principal.userId()).orElseThrow(() -> ApiException.unauthorized("sign in first"));
+    private static ResponseEntity<Session> session(User user, SessionCookies.Issued issued) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.SET_COOKIE, issued.cookie().toString())
+                .body(new Session(UserView.of(user), issued.expiresAt()));
     }
 }

@@ -59,12 +59,12 @@ public class SessionNotices implements SmartLifecycle {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void announce(AuthService.TokenRevoked revocation) {
+    void announce(TokenRevocation.TokenRevoked revocation) {
         bus.publishSessionNotice(TOKEN + revocation.tokenId());
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void announce(AuthService.SessionEnded ended) {
+    void announce(TokenRevocation.SessionEnded ended) {
         bus.publishSessionNotice(SESSION + ended.sessionId());
     }
 

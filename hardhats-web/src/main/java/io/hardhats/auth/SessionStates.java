@@ -17,7 +17,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * What the session check of every API request reads from the database, kept in memory for a few
  * seconds ({@link SessionCacheProperties}) so a busy browser costs no database round trip per
- * request. Revocations and user changes announce themselves ({@link AuthService.TokenRevoked},
+ * request. Revocations and user changes announce themselves ({@link TokenRevocation.TokenRevoked},
  * {@link UserChanged}) and are forgotten once committed, so they apply at once in this instance;
  * {@link SessionNotices} tells the other instances. Caffeine loads a key once and an invalidation
  * waits for a load in progress, so a read that raced a change cannot outlive it.
@@ -76,7 +76,7 @@ public class SessionStates {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void forget(AuthService.TokenRevoked revocation) {
+    void forget(TokenRevocation.TokenRevoked revocation) {
         forgetToken(revocation.tokenId());
     }
 

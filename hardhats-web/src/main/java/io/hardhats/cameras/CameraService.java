@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.hardhats.audit.AuditTrail;
-import io.hardhats.crypto.CredentialCipher;
 import io.hardhats.organizations.OrganizationRepository;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.web.ApiException;
@@ -14,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Camera configuration: changes checked by {@link CameraRequestValidator}, credential encryption and plan limits. */
+/** Camera configuration: creating, changing and deleting cameras within the plan limits, audited. */
 @Service
 public class CameraService {
 
@@ -23,19 +22,17 @@ public class CameraService {
 
     private final CameraRepository cameras;
     private final OrganizationRepository organizations;
-    private final CredentialCipher cipher;
+    private final CameraEditor editor;
     private final AuditTrail audit;
     private final JsonMapper json;
-    private final CameraRequestValidator validator;
 
-    public CameraService(CameraRepository cameras, OrganizationRepository organizations, CredentialCipher cipher,
-            AuditTrail audit, JsonMapper json, CameraRequestValidator validator) {
+    public CameraService(CameraRepository cameras, OrganizationRepository organizations, CameraEditor editor,
+            AuditTrail audit, JsonMapper json) {
         this.cameras = cameras;
         this.organizations = organizations;
-        this.cipher = cipher;
+        this.editor = editor;
         this.audit = audit;
         this.json = json;
-        this.validator = validator;
     }
 
     @Transactional(readOnly = true)
@@ -50,11 +47,11 @@ public class CameraService {
 
     @Transactional
     public CameraView create(CameraRequest request) {
-        validator.checkNew(request);
+        editor.checkNew(request);
         // Validated before the plan is checked, so a bad request says what is wrong with it (422), and
         // the host lookup it may need happens outside the organisation's lock.
         Camera camera = new Camera(request.name().trim(), request.sourceType());
-        apply(camera, request);
+        editor.apply(camera, request);
         // Locked, so concurrent creations count one after another and never exceed the plan.
         int maxCameras = organizations.lockById(TenantContext.requireOrganization()).orElseThrow().getMaxCameras();
         if (cameras.count() >= maxCameras) {
@@ -77,14 +74,14 @@ public class CameraService {
         }
         String name = request.name() == null || request.name().isBlank() ? "unsaved camera" : request.name().trim();
         Camera camera = new Camera(name, request.sourceType());
-        apply(camera, request);
+        editor.apply(camera, request);
         return camera;
     }
 
     @Transactional
     public CameraView update(UUID id, CameraRequest request) {
         Camera camera = find(id);
-        apply(camera, request);
+        editor.apply(camera, request);
         camera.touch();
         audit.record("camera_update", "camera", camera.getId(), Map.of("name", camera.getName()));
         return view(camera);
@@ -105,80 +102,5 @@ public class CameraService {
         List<List<Double>> polygon = camera.getZonePolygonJson() == null ? null
                 : json.readValue(camera.getZonePolygonJson(), POLYGON);
         return CameraView.of(camera, polygon);
-    }
-
-    /** Validates everything first, then changes the camera, so a refused request changes nothing. */
-    private void apply(Camera camera, CameraRequest request) {
-        CameraRequestValidator.Checked checked = validator.check(camera, request);
-        camera.setSourceType(checked.sourceType());
-        if (request.rtspUrl() != null) {
-            camera.setRtspUrl(checked.rtspUrl());
-        }
-        if (checked.urlCredentials() != null) {
-            RtspUrl url = checked.urlCredentials();
-            camera.setCredentialsEncrypted(cipher.encrypt(url.username() + ":" + url.password()));
-        } else if (checked.fieldCredentials()) {
-            camera.setCredentialsEncrypted(mergeCredentials(camera.getCredentialsEncrypted(), request));
-        }
-        if (request.name() != null) {
-            camera.setName(request.name().trim());
-        }
-        if (request.zone() != null) {
-            camera.setZone(request.zone().isBlank() ? null : request.zone().trim());
-        }
-        if (request.usePlaceholder() != null) {
-            camera.setUsePlaceholder(request.usePlaceholder());
-        }
-        if (request.inferenceWidth() != null) {
-            camera.setInferenceWidth(request.inferenceWidth());
-        }
-        if (request.inferenceHeight() != null) {
-            camera.setInferenceHeight(request.inferenceHeight());
-        }
-        if (request.targetFps() != null) {
-            camera.setTargetFps(request.targetFps());
-        }
-        if (request.positionX() != null) {
-            camera.setPositionX(request.positionX());
-        }
-        if (request.positionY() != null) {
-            camera.setPositionY(request.positionY());
-        }
-        camera.setDetectionMode(checked.mode());
-        List<List<Double>> polygon = request.zonePolygon();
-        if (polygon != null) {
-            camera.setZonePolygonJson(polygon.isEmpty() ? null : json.writeValueAsString(polygon));
-        }
-        if (request.confidenceThreshold() != null) {
-            camera.setConfidenceThreshold(request.confidenceThreshold());
-        }
-        if (request.isActive() != null) {
-            camera.setActive(request.isActive());
-        }
-    }
-
-    /**
-     * Username and password fields replace the stored pair; one of them alone keeps the other.
-     * An empty username removes the credentials.
-     */
-    private String mergeCredentials(String encrypted, CameraRequest request) {
-        String username = "";
-        String password = "";
-        if (encrypted != null) {
-            String stored = cipher.decrypt(encrypted);
-            int colon = stored.indexOf(':');
-            username = colon < 0 ? stored : stored.substring(0, colon);
-            password = colon < 0 ? "" : stored.substring(colon + 1);
-        }
-        if (request.username() != null) {
-            username = request.username();
-        }
-        if (request.password() != null) {
-            password = request.password();
-        }
-        if (username.isEmpty()) {
-            return null;
-        }
-        return cipher.encrypt(username + ":" + password);
     }
 }

@@ -49,6 +49,7 @@ public class FleetConfiguration {
             LeaseSettings settings, WorkerRegistry registry, CameraLeaseRepository leases,
             SystemTransactions systemTransactions) {
         return new FleetLifecycle(assignments,
-                pipeline -> new LeaseCoordinator(identity, settings, registry, leases, systemTransactions, pipeline));
+                pipeline -> new LeaseCoordinator(identity, settings,
+                        new FleetTables(registry, leases, systemTransactions), pipeline));
     }
 }

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import io.hardhats.fleet.CameraLeaseRepository.LeasedCamera;
 import io.hardhats.fleet.WorkerRegistry.WorkerSlot;
-import io.hardhats.tenancy.SystemTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +39,7 @@ public class LeaseCoordinator {
 
     private final WorkerIdentity identity;
     private final LeaseSettings settings;
-    private final WorkerRegistry registry;
-    private final CameraLeaseRepository leases;
-    private final SystemTransactions transactions;
+    private final FleetTables tables;
     private final CameraAssignments assignments;
 
     // Changed only by the tick thread, or by stop() once that thread has ended; concurrent so
@@ -56,13 +53,11 @@ public class LeaseCoordinator {
 
     private ScheduledExecutorService ticker;
 
-    public LeaseCoordinator(WorkerIdentity identity, LeaseSettings settings, WorkerRegistry registry,
-            CameraLeaseRepository leases, SystemTransactions transactions, CameraAssignments assignments) {
+    public LeaseCoordinator(WorkerIdentity identity, LeaseSettings settings, FleetTables tables,
+            CameraAssignments assignments) {
         this.identity = identity;
         this.settings = settings;
-        this.registry = registry;
-        this.leases = leases;
-        this.transactions = transactions;
+        this.tables = tables;
         this.assignments = assignments;
     }
 
@@ -100,9 +95,9 @@ public class LeaseCoordinator {
         haltTicker();
         stopAllCameras();
         try {
-            transactions.run(() -> {
-                leases.releaseAll(identity.id());
-                registry.remove(identity.id());
+            tables.transactions().run(() -> {
+                tables.leases().releaseAll(identity.id());
+                tables.registry().remove(identity.id());
             });
             log.info("Worker {} left the fleet and released its cameras", identity.id());
         } catch (RuntimeException e) {
@@ -162,8 +157,8 @@ public class LeaseCoordinator {
             return;
         }
         fenced = false;
-        reconcile(transactions.call(() -> new Snapshot(leases.held(identity.id()),
-                registry.live(settings.ttl()), leases.countActiveCameras())));
+        reconcile(tables.transactions().call(() -> new Snapshot(tables.leases().held(identity.id()),
+                tables.registry().live(settings.ttl()), tables.leases().countActiveCameras())));
     }
 
     private record Snapshot(List<LeasedCamera> held, List<WorkerSlot> workers, int activeCameras) {
@@ -171,9 +166,9 @@ public class LeaseCoordinator {
 
     private void renew(long startedAt) {
         try {
-            transactions.run(() -> {
-                registry.heartbeat(identity);
-                leases.renew(identity.id(), settings.ttl());
+            tables.transactions().run(() -> {
+                tables.registry().heartbeat(identity);
+                tables.leases().renew(identity.id(), settings.ttl());
             });
             // Measured from before the statement was sent: the database's expiry is later still.
             leasesValidUntil = startedAt + settings.localValidity().toNanos();
@@ -186,7 +181,7 @@ public class LeaseCoordinator {
             return;
         }
         try {
-            int removed = transactions.call(() -> registry.removeStale(settings.ttl()));
+            int removed = tables.transactions().call(() -> tables.registry().removeStale(settings.ttl()));
             if (removed > 0) {
                 log.info("Removed {} silent worker(s) from the fleet", removed);
             }
@@ -222,7 +217,7 @@ public class LeaseCoordinator {
                 if (current != null) {
                     stopCamera(camera.cameraId());
                 }
-                transactions.call(() -> leases.release(identity.id(), camera.cameraId()));
+                tables.transactions().call(() -> tables.leases().release(identity.id(), camera.cameraId()));
             } else if (current == null) {
                 // Held but not running: a renewal after a fence, or a release that failed.
                 startCamera(camera.cameraId(), camera.fingerprint());
@@ -266,13 +261,14 @@ public class LeaseCoordinator {
                 .toList();
         for (UUID cameraId : newest) {
             stopCamera(cameraId); // before the release: nobody may start it while it still runs here
-            transactions.call(() -> leases.release(identity.id(), cameraId));
+            tables.transactions().call(() -> tables.leases().release(identity.id(), cameraId));
         }
         log.info("Worker {} released {} camera(s) above its fair share", identity.id(), newest.size());
     }
 
     private void claim(int count) {
-        List<LeasedCamera> claimed = transactions.call(() -> leases.claim(identity.id(), count, settings.ttl()));
+        List<LeasedCamera> claimed = tables.transactions()
+                .call(() -> tables.leases().claim(identity.id(), count, settings.ttl()));
         for (LeasedCamera camera : claimed) {
             startCamera(camera.cameraId(), camera.fingerprint());
         }

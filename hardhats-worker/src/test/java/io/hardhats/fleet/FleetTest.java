@@ -306,7 +306,7 @@ class FleetTest {
                 }
             };
             this.coordinator = new LeaseCoordinator(new WorkerIdentity(UUID.randomUUID(), "host-" + name, 100),
-                    SHORT, registry, leases, transactions, this);
+                    SHORT, new FleetTables(registry, leases, transactions), this);
         }
 
         UUID id() {

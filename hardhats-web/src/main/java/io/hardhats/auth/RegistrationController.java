@@ -1,0 +1,50 @@
+package io.hardhats.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import java.util.Map;
+
+import io.hardhats.organizations.OrganizationView;
+import io.hardhats.users.UserView;
+import io.hardhats.web.ClientAddress;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Signing up: a new organisation and its first admin, signed in at once. */
+@RestController
+@RequestMapping("/api/v1/auth")
+public class RegistrationController {
+
+    private final Registration registration;
+    private final SessionCookies cookies;
+    private final AuthRateLimiter rateLimiter;
+    private final JsonMapper json;
+
+    public RegistrationController(Registration registration, SessionCookies cookies, AuthRateLimiter rateLimiter,
+            JsonMapper json) {
+        this.registration = registration;
+        this.cookies = cookies;
+        this.rateLimiter = rateLimiter;
+        this.json = json;
+    }
+
+    @PostMapping("/register")
+    public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody AuthRequests.Register request,
+            HttpServletRequest http) {
+        rateLimiter.check("register", ClientAddress.of(http), request.email());
+        Registration.Registered registered = registration.register(request);
+        SessionCookies.Issued issued = cookies.issue(registered.user());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header(HttpHeaders.SET_COOKIE, issued.cookie().toString())
+                .body(Map.of("user", UserView.of(registered.user()),
+                        "organization", OrganizationView.of(registered.organization(), json),
+                        "expires_at", issued.expiresAt()));
+    }
+}

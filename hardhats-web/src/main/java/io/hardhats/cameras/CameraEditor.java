@@ -1,0 +1,105 @@
+package io.hardhats.cameras;
+
+import java.util.List;
+
+import io.hardhats.crypto.CredentialCipher;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a camera request into changes on a camera: checked by {@link CameraRequestValidator},
+ * credentials encrypted, the zone polygon stored as JSON.
+ */
+@Component
+class CameraEditor {
+
+    private final CameraRequestValidator validator;
+    private final CredentialCipher cipher;
+    private final JsonMapper json;
+
+    CameraEditor(CameraRequestValidator validator, CredentialCipher cipher, JsonMapper json) {
+        this.validator = validator;
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    /** A new camera needs a name and a source type; the rest has defaults. */
+    void checkNew(CameraRequest request) {
+        validator.checkNew(request);
+    }
+
+    /** Validates everything first, then changes the camera, so a refused request changes nothing. */
+    void apply(Camera camera, CameraRequest request) {
+        CameraRequestValidator.Checked checked = validator.check(camera, request);
+        camera.setSourceType(checked.sourceType());
+        if (request.rtspUrl() != null) {
+            camera.setRtspUrl(checked.rtspUrl());
+        }
+        if (checked.urlCredentials() != null) {
+            RtspUrl url = checked.urlCredentials();
+            camera.setCredentialsEncrypted(cipher.encrypt(url.username() + ":" + url.password()));
+        } else if (checked.fieldCredentials()) {
+            camera.setCredentialsEncrypted(mergeCredentials(camera.getCredentialsEncrypted(), request));
+        }
+        if (request.name() != null) {
+            camera.setName(request.name().trim());
+        }
+        if (request.zone() != null) {
+            camera.setZone(request.zone().isBlank() ? null : request.zone().trim());
+        }
+        if (request.usePlaceholder() != null) {
+            camera.setUsePlaceholder(request.usePlaceholder());
+        }
+        if (request.inferenceWidth() != null) {
+            camera.setInferenceWidth(request.inferenceWidth());
+        }
+        if (request.inferenceHeight() != null) {
+            camera.setInferenceHeight(request.inferenceHeight());
+        }
+        if (request.targetFps() != null) {
+            camera.setTargetFps(request.targetFps());
+        }
+        if (request.positionX() != null) {
+            camera.setPositionX(request.positionX());
+        }
+        if (request.positionY() != null) {
+            camera.setPositionY(request.positionY());
+        }
+        camera.setDetectionMode(checked.mode());
+        List<List<Double>> polygon = request.zonePolygon();
+        if (polygon != null) {
+            camera.setZonePolygonJson(polygon.isEmpty() ? null : json.writeValueAsString(polygon));
+        }
+        if (request.confidenceThreshold() != null) {
+            camera.setConfidenceThreshold(request.confidenceThreshold());
+        }
+        if (request.isActive() != null) {
+            camera.setActive(request.isActive());
+        }
+    }
+
+    /**
+     * Username and password fields replace the stored pair; one of them alone keeps the other.
+     * An empty username removes the credentials.
+     */
+    private String mergeCredentials(String encrypted, CameraRequest request) {
+        String username = "";
+        String password = "";
+        if (encrypted != null) {
+            String stored = cipher.decrypt(encrypted);
+            int colon = stored.indexOf(':');
+            username = colon < 0 ? stored : stored.substring(0, colon);
+            password = colon < 0 ? "" : stored.substring(colon + 1);
+        }
+        if (request.username() != null) {
+            username = request.username();
+        }
+        if (request.password() != null) {
+            password = request.password();
+        }
+        if (username.isEmpty()) {
+            return null;
+        }
+        return cipher.encrypt(username + ":" + password);
+    }
+}
