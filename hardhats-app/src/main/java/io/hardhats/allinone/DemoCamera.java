@@ -11,10 +11,10 @@ import io.hardhats.blobs.BlobStore;
 import io.hardhats.cameras.Camera;
 import io.hardhats.cameras.CameraRepository;
 import io.hardhats.cameras.SourceType;
-import io.hardhats.config.HardhatsProperties;
 import io.hardhats.tenancy.TenantTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -26,19 +26,17 @@ import org.springframework.stereotype.Component;
  * how to add a camera.
  */
 @Component
+@ConditionalOnProperty(name = "hardhats.role", havingValue = "all", matchIfMissing = true)
 class DemoCamera {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCamera.class);
 
-    private final HardhatsProperties properties;
     private final DemoProperties demo;
     private final BlobStore blobs;
     private final CameraRepository cameras;
     private final TenantTransactions transactions;
 
-    DemoCamera(HardhatsProperties properties, DemoProperties demo, BlobStore blobs, CameraRepository cameras,
-            TenantTransactions transactions) {
-        this.properties = properties;
+    DemoCamera(DemoProperties demo, BlobStore blobs, CameraRepository cameras, TenantTransactions transactions) {
         this.demo = demo;
         this.blobs = blobs;
         this.cameras = cameras;
@@ -47,9 +45,6 @@ class DemoCamera {
 
     @EventListener
     void organizationRegistered(Registration.OrganizationRegistered registered) {
-        if (!properties.allInOne()) {
-            return;
-        }
         Optional<Resource> clip = demo.clip();
         if (clip.isEmpty()) {
             log.warn("DEMO_VIDEO {} cannot be read: organisation {} starts without a demo camera", demo.video(),

@@ -20,25 +20,21 @@ public class AuditLog extends TenantOwned {
     @Id
     private UUID id;
 
-    @Column(name = "user_id")
     private UUID userId;
 
     private String action;
 
-    @Column(name = "resource_type")
     private String resourceType;
 
-    @Column(name = "resource_id")
     private String resourceId;
 
     @Column(name = "details", columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     private String detailsJson;
 
-    @Column(name = "ip_address")
     private String ipAddress;
 
-    @Column(name = "created_at", updatable = false)
+    @Column(updatable = false)
     private Instant createdAt;
 
     protected AuditLog() {

@@ -27,44 +27,32 @@ public class Camera extends TenantOwned {
 
     private String zone;
 
-    @Column(name = "source_type")
     private SourceType sourceType;
 
-    @Column(name = "rtsp_url")
     private String rtspUrl;
 
-    @Column(name = "credentials_encrypted")
     private String credentialsEncrypted;
 
-    @Column(name = "placeholder_video")
     private UUID placeholderVideo;
 
-    @Column(name = "use_placeholder")
     private boolean usePlaceholder;
 
-    @Column(name = "inference_width")
     private int inferenceWidth;
 
-    @Column(name = "inference_height")
     private int inferenceHeight;
 
-    @Column(name = "target_fps")
     private double targetFps;
 
-    @Column(name = "position_x")
     private Double positionX;
 
-    @Column(name = "position_y")
     private Double positionY;
 
-    @Column(name = "detection_mode")
     private DetectionMode detectionMode;
 
     @Column(name = "zone_polygon", columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     private String zonePolygonJson;
 
-    @Column(name = "confidence_threshold")
     private double confidenceThreshold;
 
     @Column(name = "is_active")
@@ -72,20 +60,17 @@ public class Camera extends TenantOwned {
 
     private CameraStatus status;
 
-    @Column(name = "last_seen")
     private Instant lastSeen;
 
-    @Column(name = "error_message")
     private String errorMessage;
 
     /** Written by the worker only: it streams the camera but has no model to analyse it. */
-    @Column(name = "no_detector", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     private boolean noDetector;
 
-    @Column(name = "created_at", updatable = false)
+    @Column(updatable = false)
     private Instant createdAt;
 
-    @Column(name = "updated_at")
     private Instant updatedAt;
 
     protected Camera() {
@@ -250,16 +235,8 @@ public class Camera extends TenantOwned {
         return lastSeen;
     }
 
-    public void setLastSeen(Instant lastSeen) {
-        this.lastSeen = lastSeen;
-    }
-
     public String getErrorMessage() {
         return errorMessage;
-    }
-
-    public void setErrorMessage(String errorMessage) {
-        this.errorMessage = errorMessage;
     }
 
     public boolean isNoDetector() {

@@ -18,50 +18,39 @@ public class Event extends TenantOwned {
     @Id
     private UUID id;
 
-    @Column(name = "camera_id")
     private UUID cameraId;
 
-    @Column(name = "event_type")
     private String eventType;
 
-    @Column(name = "violation_type")
     private ViolationType violationType;
 
     private Severity severity;
 
     private double confidence;
 
-    @Column(name = "bbox_x")
     private double bboxX;
 
-    @Column(name = "bbox_y")
     private double bboxY;
 
-    @Column(name = "bbox_w")
     private double bboxW;
 
-    @Column(name = "bbox_h")
     private double bboxH;
 
-    @Column(name = "thumbnail_path")
     private String thumbnailPath;
 
-    @Column(name = "frame_blob")
     private UUID frameBlob;
 
     private boolean acknowledged;
 
-    @Column(name = "acknowledged_by")
     private UUID acknowledgedBy;
 
-    @Column(name = "acknowledged_at")
     private Instant acknowledgedAt;
 
-    @Column(name = "created_at", updatable = false)
+    @Column(updatable = false)
     private Instant createdAt;
 
     /** The order in which events were recorded (the database draws it), which live streams resume by. */
-    @Column(name = "seq", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     private Long seq;
 
     protected Event() {

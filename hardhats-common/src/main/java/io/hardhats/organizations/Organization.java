@@ -25,17 +25,15 @@ public class Organization {
 
     private String plan;
 
-    @Column(name = "max_cameras")
     private int maxCameras;
 
-    @Column(name = "max_users")
     private int maxUsers;
 
     @Column(name = "settings", columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     private String settingsJson;
 
-    @Column(name = "created_at", updatable = false)
+    @Column(updatable = false)
     private Instant createdAt;
 
     protected Organization() {

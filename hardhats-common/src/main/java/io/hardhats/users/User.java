@@ -20,10 +20,8 @@ public class User extends TenantOwned {
 
     private String email;
 
-    @Column(name = "password_hash")
     private String passwordHash;
 
-    @Column(name = "full_name")
     private String fullName;
 
     private Role role;
@@ -31,14 +29,12 @@ public class User extends TenantOwned {
     @Column(name = "is_active")
     private boolean active;
 
-    @Column(name = "last_login")
     private Instant lastLogin;
 
-    @Column(name = "created_at", updatable = false)
+    @Column(updatable = false)
     private Instant createdAt;
 
     /** Session tokens carry this; only those of the current version are accepted. */
-    @Column(name = "session_version")
     private int sessionVersion;
 
     protected User() {

@@ -1,22 +1,32 @@
 package io.hardhats.audit;
 
+import jakarta.persistence.criteria.Predicate;
+
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.hardhats.session.SessionPrincipal;
 import io.hardhats.web.ClientAddress;
+import io.hardhats.web.NewestFirst;
+import io.hardhats.web.Page;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records who did what, in the current organisation, inside the caller's transaction (so an
- * audited change and its record stand or fall together). Details never hold secrets.
+ * Who did what, in the current organisation. A change is recorded inside the caller's transaction
+ * (so an audited change and its record stand or fall together). Details never hold secrets.
  */
 @Service
 public class AuditTrail {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
     private final AuditLogRepository logs;
     private final JsonMapper json;
@@ -35,6 +45,33 @@ public class AuditTrail {
     public void record(UUID userId, String action, String resourceType, Object resourceId, Map<String, ?> details) {
         logs.save(new AuditLog(userId, action, resourceType, resourceId == null ? null : resourceId.toString(),
                 json.writeValueAsString(details == null ? Map.of() : details), ClientAddress.current()));
+    }
+
+    /** The trail newest first, in keyset pages as the events list; filters combine. */
+    @Transactional(readOnly = true)
+    public Page<AuditLogView> list(UUID userId, String action, NewestFirst window, int size) {
+        Specification<AuditLog> spec = (root, query, cb) -> {
+            List<Predicate> where = window.conditions(root, cb);
+            if (userId != null) {
+                where.add(cb.equal(root.get("userId"), userId));
+            }
+            if (action != null) {
+                where.add(cb.equal(root.get("action"), action));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        List<AuditLog> rows = logs.findBy(spec, query -> query.sortBy(NewestFirst.ORDER).limit(size + 1).all());
+        return NewestFirst.page(rows, size, AuditLog::getCreatedAt, AuditLog::getId, this::view);
+    }
+
+    /** The actions this organisation's trail holds. */
+    public List<String> actions() {
+        return logs.findActions();
+    }
+
+    private AuditLogView view(AuditLog log) {
+        return new AuditLogView(log.getId(), log.getUserId(), log.getAction(), log.getResourceType(),
+                log.getResourceId(), json.readValue(log.getDetailsJson(), MAP), log.getIpAddress(), log.getCreatedAt());
     }
 
     private static UUID currentUser() {

@@ -7,6 +7,8 @@ import java.time.Instant;
 
 import io.hardhats.session.SessionPrincipal;
 import io.hardhats.users.User;
+import io.hardhats.users.UserRequests;
+import io.hardhats.users.UserService;
 import io.hardhats.users.UserView;
 import io.hardhats.web.ClientAddress;
 import org.springframework.http.HttpHeaders;
@@ -28,15 +30,15 @@ public class AuthController {
 
     private final Login login;
     private final TokenRevocation revocation;
-    private final AccountService account;
+    private final UserService users;
     private final SessionCookies cookies;
     private final AuthRateLimiter rateLimiter;
 
-    public AuthController(Login login, TokenRevocation revocation, AccountService account, SessionCookies cookies,
+    public AuthController(Login login, TokenRevocation revocation, UserService users, SessionCookies cookies,
             AuthRateLimiter rateLimiter) {
         this.login = login;
         this.revocation = revocation;
-        this.account = account;
+        this.users = users;
         this.cookies = cookies;
         this.rateLimiter = rateLimiter;
     }
@@ -59,23 +61,23 @@ public class AuthController {
     public ResponseEntity<Session> refresh(@AuthenticationPrincipal SessionPrincipal principal,
             HttpServletRequest http) {
         rateLimiter.check("refresh", ClientAddress.of(http), null);
-        User user = account.current(principal);
+        User user = users.current(principal);
         revocation.refreshed(principal);
         return session(user, cookies.issue(user, principal.sessionId()));
     }
 
     @PostMapping("/change-password")
     public ResponseEntity<Void> changePassword(@AuthenticationPrincipal SessionPrincipal principal,
-            @Valid @RequestBody AuthRequests.ChangePassword request, HttpServletRequest http) {
-        rateLimiter.check("change-password", ClientAddress.of(http), account.current(principal).getEmail());
+            @Valid @RequestBody UserRequests.ChangePassword request, HttpServletRequest http) {
+        rateLimiter.check("change-password", ClientAddress.of(http), users.current(principal).getEmail());
         // Every session ended with the old password; this browser continues with a new one.
-        SessionCookies.Issued issued = cookies.issue(account.changePassword(principal, request));
+        SessionCookies.Issued issued = cookies.issue(users.changePassword(principal, request));
         return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, issued.cookie().toString()).build();
     }
 
     @GetMapping("/me")
-    public AccountService.Me me(@AuthenticationPrincipal SessionPrincipal principal) {
-        return account.me(principal);
+    public UserService.Me me(@AuthenticationPrincipal SessionPrincipal principal) {
+        return users.me(principal);
     }
 
     private static ResponseEntity<Session> session(User user, SessionCookies.Issued issued) {

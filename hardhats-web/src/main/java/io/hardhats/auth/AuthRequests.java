@@ -30,12 +30,4 @@ public final class AuthRequests {
             return "Login[" + email + "]";
         }
     }
-
-    public record ChangePassword(@NotNull @Size(max = 256) String currentPassword, @NotNull String newPassword) {
-
-        @Override
-        public String toString() {
-            return "ChangePassword[***]";
-        }
-    }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 
 import java.util.Map;
 
+import io.hardhats.organizations.OrganizationService;
 import io.hardhats.organizations.OrganizationView;
 import io.hardhats.users.UserView;
 import io.hardhats.web.ClientAddress;
@@ -39,11 +40,11 @@ public class RegistrationController {
     public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody AuthRequests.Register request,
             HttpServletRequest http) {
         rateLimiter.check("register", ClientAddress.of(http), request.email());
-        Registration.Registered registered = registration.register(request);
-        SessionCookies.Issued issued = cookies.issue(registered.user());
+        OrganizationService.Founded registered = registration.register(request);
+        SessionCookies.Issued issued = cookies.issue(registered.admin());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.SET_COOKIE, issued.cookie().toString())
-                .body(Map.of("user", UserView.of(registered.user()),
+                .body(Map.of("user", UserView.of(registered.admin()),
                         "organization", OrganizationView.of(registered.organization(), json),
                         "expires_at", issued.expiresAt()));
     }

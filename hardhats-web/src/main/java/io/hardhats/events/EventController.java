@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.hardhats.session.SessionPrincipal;
 import io.hardhats.blobs.BlobStore;
 import io.hardhats.web.Cursor;
+import io.hardhats.web.NewestFirst;
 import io.hardhats.web.Page;
 import io.hardhats.web.StorableTime;
 import org.springframework.http.CacheControl;
@@ -41,7 +42,8 @@ public class EventController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         StorableTime.requireRange(from, to);
-        EventFilter filter = new EventFilter(cameraId, violationType, acknowledged, from, to, Cursor.decode(cursor));
+        EventFilter filter = new EventFilter(cameraId, violationType, acknowledged,
+                new NewestFirst(from, to, Cursor.decode(cursor)));
         return events.list(filter, Cursor.limit(limit));
     }
 

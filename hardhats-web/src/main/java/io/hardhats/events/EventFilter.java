@@ -2,21 +2,18 @@ package io.hardhats.events;
 
 import jakarta.persistence.criteria.Predicate;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.hardhats.web.Cursor;
+import io.hardhats.web.NewestFirst;
 import org.springframework.data.jpa.domain.Specification;
 
 /** The events list's filters and keyset position as one query condition (tenancy is added by Hibernate). */
-public record EventFilter(UUID cameraId, ViolationType violationType, Boolean acknowledged, Instant from, Instant to,
-        Cursor after) {
+public record EventFilter(UUID cameraId, ViolationType violationType, Boolean acknowledged, NewestFirst window) {
 
     public Specification<Event> toSpecification() {
         return (root, query, cb) -> {
-            List<Predicate> predicates = new ArrayList<>();
+            List<Predicate> predicates = window.conditions(root, cb);
             if (cameraId != null) {
                 predicates.add(cb.equal(root.get("cameraId"), cameraId));
             }
@@ -25,15 +22,6 @@ public record EventFilter(UUID cameraId, ViolationType violationType, Boolean ac
             }
             if (acknowledged != null) {
                 predicates.add(cb.equal(root.get("acknowledged"), acknowledged));
-            }
-            if (from != null) {
-                predicates.add(cb.greaterThanOrEqualTo(root.get("createdAt"), from));
-            }
-            if (to != null) {
-                predicates.add(cb.lessThan(root.get("createdAt"), to));
-            }
-            if (after != null) {
-                predicates.add(after.olderRows(root, cb));
             }
             return cb.and(predicates.toArray(Predicate[]::new));
         };

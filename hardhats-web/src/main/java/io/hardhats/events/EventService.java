@@ -10,7 +10,7 @@ import java.util.UUID;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.blobs.BlobStore;
 import io.hardhats.web.ApiException;
-import io.hardhats.web.Cursor;
+import io.hardhats.web.NewestFirst;
 import io.hardhats.web.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -20,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EventService {
 
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
     private static final Sort RECORDING_ORDER = Sort.by("seq");
 
     private final EventRepository events;
@@ -36,11 +35,8 @@ public class EventService {
     @Transactional(readOnly = true)
     public Page<EventView> list(EventFilter filter, int limit) {
         List<Event> rows = events.findBy(filter.toSpecification(),
-                query -> query.sortBy(NEWEST_FIRST).limit(limit + 1).all());
-        boolean more = rows.size() > limit;
-        List<Event> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? new Cursor(page.get(limit - 1).getCreatedAt(), page.get(limit - 1).getId()).encode() : null;
-        return new Page<>(page.stream().map(EventView::of).toList(), next);
+                query -> query.sortBy(NewestFirst.ORDER).limit(limit + 1).all());
+        return NewestFirst.page(rows, limit, Event::getCreatedAt, Event::getId, EventView::of);
     }
 
     /**

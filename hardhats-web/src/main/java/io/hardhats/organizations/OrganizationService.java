@@ -1,11 +1,14 @@
 package io.hardhats.organizations;
 
 import java.util.Map;
+import java.util.UUID;
 
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.cameras.CameraRepository;
 import io.hardhats.config.HardhatsProperties;
 import io.hardhats.tenancy.TenantContext;
+import io.hardhats.users.EmailTaken;
+import io.hardhats.users.User;
 import io.hardhats.users.UserRepository;
 import io.hardhats.web.ApiException;
 import org.springframework.stereotype.Service;
@@ -20,6 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class OrganizationService {
 
     private static final int MAX_SETTINGS_KIB = 16;
+
+    /** A registered organisation and its first admin. */
+    public record Founded(Organization organization, User admin) {
+    }
 
     private final OrganizationRepository organizations;
     private final CameraRepository cameras;
@@ -66,6 +73,26 @@ public class OrganizationService {
         audit.record("organization_update", "organization", organization.getId(),
                 Map.of("fields", request.changedFields()));
         return OrganizationView.of(organization, json);
+    }
+
+    /**
+     * A new organisation, with the plan limits this service allows, and its first admin; called in a
+     * transaction of the new organisation, so a slug or e-mail taken meanwhile leaves nothing behind.
+     */
+    @Transactional
+    public Founded found(String name, String slug, User admin) {
+        UUID id = TenantContext.requireOrganization();
+        Organization organization = organizations.saveAndFlush(new Organization(id, name, slug,
+                properties.maxCamerasPerOrg(), properties.maxUsersPerOrg()));
+        User saved = EmailTaken.unlessUnique(() -> users.saveAndFlush(admin));
+        audit.record(saved.getId(), "register", "organization", id, Map.of("slug", slug));
+        return new Founded(organization, saved);
+    }
+
+    /** A slug no organisation has yet, checked across all of them; randomised after a collision. */
+    public String freeSlug(String name, boolean randomised) {
+        return TenantContext.callAsSystem(() -> randomised ? SlugMaker.randomised(name, organizations::existsBySlug)
+                : SlugMaker.unique(name, organizations::existsBySlug));
     }
 
     private int checkedMaxCameras(int maxCameras) {

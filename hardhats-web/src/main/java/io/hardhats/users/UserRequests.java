@@ -25,4 +25,12 @@ public final class UserRequests {
     /** Fields left out (null) stay as they are. */
     public record Update(@Size(min = 1, max = 200) String fullName, Role role, Boolean isActive) {
     }
+
+    public record ChangePassword(@NotNull @Size(max = 256) String currentPassword, @NotNull String newPassword) {
+
+        @Override
+        public String toString() {
+            return "ChangePassword[***]";
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package io.hardhats.auth;
+package io.hardhats.organizations;
 
 import java.security.SecureRandom;
 import java.text.Normalizer;
