@@ -1,5 +1,6 @@
 package io.hardhats.auth;
 
+import io.hardhats.web.ApiException;
 import io.hardhats.web.ErrorResponseWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,15 +61,15 @@ public class SecurityConfiguration {
                         .bearerTokenResolver(new CookieTokenResolver())
                         .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint((request, response, e) ->
-                                errors.write(response, 401, "unauthorized", "sign in first: the session is missing, "
-                                        + "expired or was ended"))
+                                errors.write(response, ApiException.unauthorized(
+                                        "sign in first: the session is missing, expired or was ended")))
                         .accessDeniedHandler((request, response, e) ->
-                                errors.write(response, 403, "forbidden", "your role does not allow this")))
+                                errors.write(response, ApiException.forbidden("your role does not allow this"))))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) ->
-                                errors.write(response, 401, "unauthorized", "sign in first"))
+                                errors.write(response, ApiException.unauthorized("sign in first")))
                         .accessDeniedHandler((request, response, e) ->
-                                errors.write(response, 403, "forbidden", "your role does not allow this")))
+                                errors.write(response, ApiException.forbidden("your role does not allow this"))))
                 .addFilterAfter(new TenantScopeFilter(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }

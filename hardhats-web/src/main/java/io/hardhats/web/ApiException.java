@@ -55,6 +55,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.TOO_MANY_REQUESTS, error, detail, retryAfter);
     }
 
+    public static ApiException unavailable(String error, String detail, Duration retryAfter) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, error, detail, retryAfter);
+    }
+
     public HttpStatus status() {
         return status;
     }
@@ -63,8 +67,12 @@ public class ApiException extends RuntimeException {
         return error;
     }
 
-    /** Only set for 429 answers. */
-    public Duration retryAfter() {
-        return retryAfter;
+    /** The {@code Retry-After} header's value in whole seconds (at least one), or null: only 429 and 503 set it. */
+    public String retryAfterSeconds() {
+        return retryAfter == null ? null : Long.toString(Math.max(1, retryAfter.toSeconds()));
+    }
+
+    public ApiError body() {
+        return new ApiError(error, getMessage());
     }
 }

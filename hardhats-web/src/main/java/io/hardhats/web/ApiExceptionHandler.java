@@ -2,6 +2,7 @@ package io.hardhats.web;
 
 import java.sql.SQLException;
 import java.time.DateTimeException;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.hardhats.cameras.CameraHostGuard;
@@ -46,13 +47,37 @@ public class ApiExceptionHandler {
     /** How Jackson's strict duplicate detection (see {@link StrictJson}) begins its message. */
     private static final String DUPLICATE_KEY = "Duplicate Object property";
 
+    /** A failure whose answer never depends on the request. */
+    private record Answer(HttpStatus status, String error, String detail) {
+    }
+
+    /** Looked up by the failure's class, then its superclasses: the nearest answers. */
+    private static final Map<Class<?>, Answer> FIXED = Map.of(
+            HttpMediaTypeNotSupportedException.class, new Answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type", "send the body as application/json"),
+            HttpMediaTypeNotAcceptableException.class, new Answer(HttpStatus.NOT_ACCEPTABLE,
+                    "not_acceptable", "this resource is only available as JSON"),
+            NoResourceFoundException.class, new Answer(HttpStatus.NOT_FOUND, "not_found", "no such resource"),
+            MaxUploadSizeExceededException.class, new Answer(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "payload_too_large", "upload is larger than the limit"),
+            MultipartException.class, new Answer(HttpStatus.BAD_REQUEST,
+                    "bad_request", "expected a multipart/form-data upload"),
+            AccessDeniedException.class, new Answer(HttpStatus.FORBIDDEN, "forbidden", "your role does not allow this"),
+            AuthenticationException.class, new Answer(HttpStatus.UNAUTHORIZED, "unauthorized", "sign in first"),
+            // Tomcat parses the query string only when a parameter is first read, here, not in a filter.
+            InvalidParameterException.class, new Answer(HttpStatus.BAD_REQUEST,
+                    "bad_request", "the query string is malformed"),
+            // Date arithmetic on a client's date at the edge of the calendar (the year one billion).
+            DateTimeException.class, new Answer(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "validation_failed", "a date or time is out of range"));
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
-        if (e.retryAfter() != null) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        if (e.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
         }
-        return response.body(new ApiError(e.error(), e.getMessage()));
+        return response.body(e.body());
     }
 
     @ExceptionHandler(CameraHostGuard.ForbiddenHostException.class)
@@ -81,7 +106,7 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         if (causedBy(e, RequestTooLargeException.class)) {
-            return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "request body is larger than 1 MiB");
+            return api(RequestSizeLimitFilter.tooLarge());
         }
         // Not the most specific cause: a failing @JsonCreator (an unknown enum spelling) is an
         // IllegalArgumentException wrapped in the DatabindException that knows the field.
@@ -124,51 +149,9 @@ public class ApiExceptionHandler {
         return error(HttpStatus.BAD_REQUEST, "bad_request", "missing multipart part '" + e.getRequestPartName() + "'");
     }
 
-    /** Tomcat parses the query string only when a parameter is first read, here, not in a filter. */
-    @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<ApiError> malformedQuery(InvalidParameterException e) {
-        return error(HttpStatus.BAD_REQUEST, "bad_request", "the query string is malformed");
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                "send the body as application/json");
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return error(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "this resource is only available as JSON");
-    }
-
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
         return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", e.getMethod() + " is not allowed here");
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
-        return error(HttpStatus.NOT_FOUND, "not_found", "no such resource");
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> uploadTooLarge(MaxUploadSizeExceededException e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "upload is larger than the limit");
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ApiError> multipart(MultipartException e) {
-        return error(HttpStatus.BAD_REQUEST, "bad_request", "expected a multipart/form-data upload");
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ApiError> denied(AccessDeniedException e) {
-        return error(HttpStatus.FORBIDDEN, "forbidden", "your role does not allow this");
-    }
-
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<ApiError> unauthenticated(AuthenticationException e) {
-        return error(HttpStatus.UNAUTHORIZED, "unauthorized", "sign in first");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -195,21 +178,19 @@ public class ApiExceptionHandler {
         return null;
     }
 
-    /** Date arithmetic on a client's date at the edge of the calendar (the year one billion). */
-    @ExceptionHandler(DateTimeException.class)
-    ResponseEntity<ApiError> dateOutOfRange(DateTimeException e) {
-        return error(HttpStatus.UNPROCESSABLE_ENTITY, "validation_failed", "a date or time is out of range");
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        for (Class<?> type = e.getClass(); type != null; type = type.getSuperclass()) {
+            Answer answer = FIXED.get(type);
+            if (answer != null) {
+                return error(answer.status(), answer.error(), answer.detail());
+            }
+        }
         if (causedBy(e, RequestTooLargeException.class)) {
-            return error(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "request body is larger than 1 MiB");
+            return api(RequestSizeLimitFilter.tooLarge());
         }
         if (DatabaseOutage.isCause(e)) {
-            return ResponseEntity.status(DatabaseOutage.STATUS)
-                    .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
-                    .body(new ApiError(DatabaseOutage.ERROR, DatabaseOutage.DETAIL));
+            return api(DatabaseOutage.error());
         }
         // Spring's own request failures (ErrorResponse) that no handler above names yet.
         if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {

@@ -14,7 +14,6 @@ import org.apache.coyote.ActionCode;
 import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat answers some requests itself, before any filter or error page (an encoded {@code /} or
@@ -23,10 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ContainerErrorReportValve extends ErrorReportValve {
 
-    private final JsonMapper json;
+    private final ErrorResponseWriter errors;
 
-    ContainerErrorReportValve(JsonMapper json) {
-        this.json = json;
+    ContainerErrorReportValve(ErrorResponseWriter errors) {
+        this.errors = errors;
     }
 
     @Override
@@ -45,7 +44,7 @@ public class ContainerErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(json.writeValueAsString(ApiError.of(status)));
+                writer.write(errors.json(ApiError.of(status)));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
@@ -63,7 +62,7 @@ public class ContainerErrorReportValve extends ErrorReportValve {
     static class Installation {
 
         @Bean
-        TomcatContextCustomizer containerErrorReports(JsonMapper json) {
+        TomcatContextCustomizer containerErrorReports(ErrorResponseWriter errors) {
             return context -> {
                 StandardHost host = (StandardHost) context.getParent();
                 host.setErrorReportValveClass(ContainerErrorReportValve.class.getName());
@@ -74,7 +73,7 @@ public class ContainerErrorReportValve extends ErrorReportValve {
                                 host.getPipeline().removeValve(valve);
                             }
                         }
-                        host.getPipeline().addValve(new ContainerErrorReportValve(json));
+                        host.getPipeline().addValve(new ContainerErrorReportValve(errors));
                     }
                 });
             };

@@ -6,9 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -24,29 +26,34 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 5)
 public class ContentTypeFilter extends OncePerRequestFilter {
 
-    private final ErrorResponseWriter errors;
-
-    public ContentTypeFilter(ErrorResponseWriter errors) {
-        this.errors = errors;
-    }
+    private static final String PARSED = ContentTypeFilter.class.getName() + ".parsed";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        if (type != null && !type.isBlank() && !isConcrete(type)) {
-            errors.write(response, 415, "unsupported_media_type",
+        if (type != null && !type.isBlank() && !declared(request).map(MediaType::isConcrete).orElse(false)) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                     "Content-Type must name one media type, such as application/json");
-            return;
         }
         chain.doFilter(request, response);
     }
 
-    private static boolean isConcrete(String type) {
+    /** The request's Content-Type, parsed once per request; empty when absent or not a media type. */
+    static Optional<MediaType> declared(HttpServletRequest request) {
+        if (request.getAttribute(PARSED) instanceof MediaType known) {
+            return Optional.of(known);
+        }
+        String type = request.getContentType();
+        if (type == null || type.isBlank()) {
+            return Optional.empty();
+        }
         try {
-            return MediaType.parseMediaType(type).isConcrete();
+            MediaType parsed = MediaType.parseMediaType(type);
+            request.setAttribute(PARSED, parsed);
+            return Optional.of(parsed);
         } catch (InvalidMediaTypeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

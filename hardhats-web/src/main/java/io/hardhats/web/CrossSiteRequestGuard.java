@@ -30,12 +30,6 @@ public class CrossSiteRequestGuard extends OncePerRequestFilter {
     public static final String HEADER = "X-Requested-With";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-    private final ErrorResponseWriter errors;
-
-    public CrossSiteRequestGuard(ErrorResponseWriter errors) {
-        this.errors = errors;
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -44,7 +38,7 @@ public class CrossSiteRequestGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        errors.write(response, 403, "forbidden",
+        throw ApiException.forbidden(
                 "state-changing requests must be sent as application/json or with the " + HEADER + " header");
     }
 
@@ -54,14 +48,6 @@ public class CrossSiteRequestGuard extends OncePerRequestFilter {
     }
 
     private static boolean isJson(HttpServletRequest request) {
-        String type = request.getContentType();
-        if (type == null) {
-            return false;
-        }
-        try {
-            return MediaType.APPLICATION_JSON.includes(MediaType.parseMediaType(type));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return ContentTypeFilter.declared(request).map(MediaType.APPLICATION_JSON::includes).orElse(false);
     }
 }

@@ -2,8 +2,7 @@ package io.hardhats.web;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-
-import org.springframework.http.HttpStatus;
+import java.time.Duration;
 
 /**
  * Recognises a failure that means "the database cannot be reached right now" (the pool gave up
@@ -12,14 +11,16 @@ import org.springframework.http.HttpStatus;
  */
 public final class DatabaseOutage {
 
-    public static final HttpStatus STATUS = HttpStatus.SERVICE_UNAVAILABLE;
-    public static final String ERROR = "database_unavailable";
-    public static final String DETAIL = "the database cannot be reached right now; try again in a few seconds";
-    /** Seconds a client should wait: about how long the embedded database takes to come back. */
-    public static final String RETRY_AFTER_SECONDS = "5";
+    /** How long a client should wait: about how long the embedded database takes to come back. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final String CLOSED_CONNECTION = "Connection is closed";
 
     private DatabaseOutage() {
+    }
+
+    public static ApiException error() {
+        return ApiException.unavailable("database_unavailable",
+                "the database cannot be reached right now; try again in a few seconds", RETRY_AFTER);
     }
 
     public static boolean isCause(Throwable failure) {

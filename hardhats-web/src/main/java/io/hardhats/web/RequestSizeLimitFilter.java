@@ -12,6 +12,7 @@ import java.io.IOException;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,10 +28,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     static final long LIMIT = 1024 * 1024;
 
-    private final ErrorResponseWriter errors;
-
-    public RequestSizeLimitFilter(ErrorResponseWriter errors) {
-        this.errors = errors;
+    /** The answer to a body over the cap, whether its declared length or its reading finds out. */
+    static ApiException tooLarge() {
+        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large", "request body is larger than 1 MiB");
     }
 
     @Override
@@ -42,8 +42,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > LIMIT) {
-            errors.write(response, 413, "payload_too_large", "request body is larger than 1 MiB");
-            return;
+            throw tooLarge();
         }
         chain.doFilter(new LimitedRequest(request), response);
     }

@@ -8,22 +8,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The session check reads the database inside Spring Security's filters, before Spring MVC's
- * exception handling: a database outage there would otherwise reach the servlet container as
- * a 500. This filter sits in front of security and answers such failures with the 503 error.
+ * Filters run before Spring MVC's exception handling, so this one, in front of them all, answers
+ * what fails in them in the one error shape: a request a filter refused ({@link ApiException}),
+ * and a database outage (the session check reads the database inside Spring Security's filters),
+ * which would otherwise reach the servlet container as a 500.
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 10)
-public class DatabaseOutageFilter extends OncePerRequestFilter {
+public class FilterErrorFilter extends OncePerRequestFilter {
 
     private final ErrorResponseWriter errors;
 
-    public DatabaseOutageFilter(ErrorResponseWriter errors) {
+    public FilterErrorFilter(ErrorResponseWriter errors) {
         this.errors = errors;
     }
 
@@ -32,12 +32,13 @@ public class DatabaseOutageFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         try {
             chain.doFilter(request, response);
+        } catch (ApiException refused) {
+            errors.write(response, refused);
         } catch (ServletException | RuntimeException e) {
             if (!DatabaseOutage.isCause(e) || response.isCommitted()) {
                 throw e;
             }
-            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
-            errors.write(response, DatabaseOutage.STATUS.value(), DatabaseOutage.ERROR, DatabaseOutage.DETAIL);
+            errors.write(response, DatabaseOutage.error());
         }
     }
 }
