@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.hardhats.ingest.ProbeLimits;
 import io.hardhats.ingest.SourceProbe;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,8 @@ class DemoPropertiesTest {
     @Test
     void theBundledClipIsA720pOrSmallerH264VideoWithATwoSecondKeyframeInterval() throws Exception {
         Path clip = path(new DemoProperties(null).clip().orElseThrow());
-        SourceProbe.Result probe = new SourceProbe().probe(clip.toString());
+        SourceProbe.Result probe = new SourceProbe().probe(clip.toString(), ProbeLimits.DEFAULTS.deadline(),
+                ProbeLimits.DEFAULTS);
         assertThat(probe.ok()).as("%s", probe.failure()).isTrue();
         assertThat(probe.codec()).isEqualTo("h264");
         assertThat(probe.height()).isLessThanOrEqualTo(720);

@@ -1,6 +1,7 @@
 package io.hardhats.audit;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,9 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.hardhats.persistence.TenantOwned;
-import org.hibernate.annotations.ColumnTransformer;
 
-/** Who did what to which resource, from where. Written once, never updated. */
+/** One audited action of an organisation. Written once, never updated. */
 @Entity
 @Table(name = "audit_logs")
 public class AuditLog extends TenantOwned {
@@ -20,19 +20,8 @@ public class AuditLog extends TenantOwned {
     @Id
     private UUID id;
 
-    private UUID userId;
-
-    private String action;
-
-    private String resourceType;
-
-    private String resourceId;
-
-    @Column(name = "details", columnDefinition = "jsonb")
-    @ColumnTransformer(write = "?::jsonb")
-    private String detailsJson;
-
-    private String ipAddress;
+    @Embedded
+    private AuditEntry entry;
 
     @Column(updatable = false)
     private Instant createdAt;
@@ -40,15 +29,9 @@ public class AuditLog extends TenantOwned {
     protected AuditLog() {
     }
 
-    public AuditLog(UUID userId, String action, String resourceType, String resourceId, String detailsJson,
-            String ipAddress) {
+    public AuditLog(AuditEntry entry) {
         this.id = UUID.randomUUID();
-        this.userId = userId;
-        this.action = action;
-        this.resourceType = resourceType;
-        this.resourceId = resourceId;
-        this.detailsJson = detailsJson;
-        this.ipAddress = ipAddress;
+        this.entry = entry;
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -56,28 +39,8 @@ public class AuditLog extends TenantOwned {
         return id;
     }
 
-    public UUID getUserId() {
-        return userId;
-    }
-
-    public String getAction() {
-        return action;
-    }
-
-    public String getResourceType() {
-        return resourceType;
-    }
-
-    public String getResourceId() {
-        return resourceId;
-    }
-
-    public String getDetailsJson() {
-        return detailsJson;
-    }
-
-    public String getIpAddress() {
-        return ipAddress;
+    public AuditEntry getEntry() {
+        return entry;
     }
 
     public Instant getCreatedAt() {

@@ -12,6 +12,6 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 @Transactional(readOnly = true)
 public interface AuditLogRepository extends JpaRepository<AuditLog, UUID>, JpaSpecificationExecutor<AuditLog> {
 
-    @Query("SELECT DISTINCT a.action FROM AuditLog a ORDER BY a.action")
+    @Query("SELECT DISTINCT a.entry.action FROM AuditLog a ORDER BY a.entry.action")
     List<String> findActions();
 }

@@ -43,8 +43,10 @@ public class Camera extends TenantOwned {
 
     private double targetFps;
 
+    @Column(name = "position_x")
     private Double positionX;
 
+    @Column(name = "position_y")
     private Double positionY;
 
     private DetectionMode detectionMode;
@@ -82,9 +84,9 @@ public class Camera extends TenantOwned {
         this.sourceType = sourceType;
         this.inferenceWidth = InferenceSize.DEFAULT;
         this.inferenceHeight = InferenceSize.DEFAULT;
-        this.targetFps = AnalysisRate.DEFAULT_FPS;
+        this.targetFps = AnalysisRate.FPS.byDefault();
         this.detectionMode = DetectionMode.PPE;
-        this.confidenceThreshold = ConfidenceThreshold.DEFAULT;
+        this.confidenceThreshold = ConfidenceThreshold.RANGE.byDefault();
         this.active = true;
         this.status = CameraStatus.OFFLINE;
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>The columns a worker depends on are listed once, in two groups, and both the read and the
  * change detection's fingerprints are built from them: a change to a {@link #SOURCE_COLUMNS source}
  * column needs the stream reopened, one to an {@link #ANALYSIS_COLUMNS analysis} column is applied to
- * the running camera. Every other column (name, position, status the worker writes itself) changes
- * neither fingerprint.
+ * the running camera (the name included: the live frame's overlay shows it). Every other column
+ * (zone label, position, status the worker writes itself) changes neither fingerprint.
  */
 public class CameraConfigReader {
 
@@ -29,9 +29,9 @@ public class CameraConfigReader {
     public static final List<String> SOURCE_COLUMNS = List.of("source_type", "rtsp_url", "credentials_encrypted",
             "placeholder_video", "use_placeholder", "inference_width", "inference_height", "target_fps");
 
-    /** What the analysis of each frame uses: a change applies to the running camera. */
+    /** What the analysis and the overlay of each frame use: a change applies to the running camera. */
     public static final List<String> ANALYSIS_COLUMNS = List.of("detection_mode", "zone_polygon",
-            "confidence_threshold", "zone");
+            "confidence_threshold", "name");
 
     /** SQL hash of the source columns of the camera aliased {@code c}. */
     public static final String SOURCE_FINGERPRINT = fingerprint(SOURCE_COLUMNS);
@@ -39,7 +39,7 @@ public class CameraConfigReader {
     /** SQL hash of the analysis columns of the camera aliased {@code c}. */
     public static final String ANALYSIS_FINGERPRINT = fingerprint(ANALYSIS_COLUMNS);
 
-    private static final String SELECT = Stream.of(List.of("id", "organization_id", "name", "is_active", "updated_at"),
+    private static final String SELECT = Stream.of(List.of("id", "organization_id", "zone", "is_active", "updated_at"),
                     SOURCE_COLUMNS, ANALYSIS_COLUMNS)
             .flatMap(List::stream)
             .collect(Collectors.joining(", ", "SELECT ", " FROM cameras WHERE id = :id"));

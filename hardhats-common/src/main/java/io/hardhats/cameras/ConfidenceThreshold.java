@@ -6,14 +6,8 @@ package io.hardhats.cameras;
  */
 public final class ConfidenceThreshold {
 
-    public static final double MIN = 0.05;
-    public static final double MAX = 0.95;
-    public static final double DEFAULT = 0.5;
+    public static final SettingRange RANGE = new SettingRange(0.05, 0.95, 0.5);
 
     private ConfidenceThreshold() {
-    }
-
-    public static boolean isAllowed(double threshold) {
-        return threshold >= MIN && threshold <= MAX;
     }
 }

@@ -9,8 +9,15 @@ import java.util.List;
  */
 public final class InferenceSize {
 
-    /** Square presets, letterboxed like the model's training. */
-    public static final List<Integer> PRESETS = List.of(640, 720, 1080, 1280);
+    /** A square preset, letterboxed like the model's training, and what it is good for. */
+    public record Preset(int size, String useCase) {
+    }
+
+    public static final List<Preset> PRESETS = List.of(
+            new Preset(640, "Default. Workers up to ~15 m from the camera; cheapest, most cameras per worker."),
+            new Preset(720, "Wider scenes with workers up to ~20 m; about 1.3x the cost of 640."),
+            new Preset(1080, "Large sites and high-mounted cameras where heads are small; about 3x the cost of 640."),
+            new Preset(1280, "Very wide or distant views (cranes, perimeters); about 4x the cost of 640."));
     public static final int MIN = 320;
     public static final int MAX = 1920;
     public static final int MULTIPLE = 32;
@@ -20,6 +27,7 @@ public final class InferenceSize {
     }
 
     public static boolean isAllowed(int size) {
-        return PRESETS.contains(size) || (size >= MIN && size <= MAX && size % MULTIPLE == 0);
+        return PRESETS.stream().anyMatch(preset -> preset.size() == size)
+                || (size >= MIN && size <= MAX && size % MULTIPLE == 0);
     }
 }

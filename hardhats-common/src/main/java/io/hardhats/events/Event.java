@@ -1,6 +1,7 @@
 package io.hardhats.events;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -28,13 +29,8 @@ public class Event extends TenantOwned {
 
     private double confidence;
 
-    private double bboxX;
-
-    private double bboxY;
-
-    private double bboxW;
-
-    private double bboxH;
+    @Embedded
+    private EventView.Box bbox;
 
     private String thumbnailPath;
 
@@ -64,10 +60,7 @@ public class Event extends TenantOwned {
         this.violationType = violationType;
         this.severity = severity;
         this.confidence = confidence;
-        this.bboxX = bbox[0];
-        this.bboxY = bbox[1];
-        this.bboxW = bbox[2];
-        this.bboxH = bbox[3];
+        this.bbox = new EventView.Box(bbox[0], bbox[1], bbox[2], bbox[3]);
         this.createdAt = createdAt;
     }
 
@@ -101,20 +94,8 @@ public class Event extends TenantOwned {
         return confidence;
     }
 
-    public double getBboxX() {
-        return bboxX;
-    }
-
-    public double getBboxY() {
-        return bboxY;
-    }
-
-    public double getBboxW() {
-        return bboxW;
-    }
-
-    public double getBboxH() {
-        return bboxH;
+    public EventView.Box getBbox() {
+        return bbox;
     }
 
     public String getThumbnailPath() {

@@ -1,5 +1,8 @@
 package io.hardhats.events;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,13 +11,15 @@ public record EventView(UUID id, UUID cameraId, String eventType, ViolationType 
         Instant acknowledgedAt, Instant createdAt) {
 
     /** Normalised to the frame: x, y of the top-left corner, width, height, all 0–1. */
-    public record Box(double x, double y, double w, double h) {
+    @Embeddable
+    public record Box(@Column(name = "bbox_x") double x, @Column(name = "bbox_y") double y,
+            @Column(name = "bbox_w") double w, @Column(name = "bbox_h") double h) {
     }
 
     public static EventView of(Event event) {
         return new EventView(event.getId(), event.getCameraId(), event.getEventType(), event.getViolationType(),
                 event.getSeverity(), event.getConfidence(),
-                new Box(event.getBboxX(), event.getBboxY(), event.getBboxW(), event.getBboxH()),
+                event.getBbox(),
                 event.getThumbnailPath() != null, event.getFrameBlob() != null, event.isAcknowledged(), event.getAcknowledgedBy(),
                 event.getAcknowledgedAt(), event.getCreatedAt());
     }

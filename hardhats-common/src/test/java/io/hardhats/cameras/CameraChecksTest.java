@@ -50,12 +50,12 @@ class CameraChecksTest {
 
     @Test
     void analysisRateLimitsAgree() throws SQLException {
-        assertAgree("target_fps", fractions(-1, 3, 0.01), AnalysisRate::isAllowed);
+        assertAgree("target_fps", fractions(-1, 3, 0.01), AnalysisRate.FPS::allows);
     }
 
     @Test
     void confidenceLimitsAgree() throws SQLException {
-        assertAgree("confidence_threshold", fractions(-0.5, 1.5, 0.01), ConfidenceThreshold::isAllowed);
+        assertAgree("confidence_threshold", fractions(-0.5, 1.5, 0.01), ConfidenceThreshold.RANGE::allows);
     }
 
     @Test
@@ -72,8 +72,8 @@ class CameraChecksTest {
             read.setObject(1, cameraId);
             var row = read.executeQuery();
             row.next();
-            assertThat(row.getDouble(1)).isEqualTo(AnalysisRate.DEFAULT_FPS);
-            assertThat(row.getDouble(2)).isEqualTo(ConfidenceThreshold.DEFAULT);
+            assertThat(row.getDouble(1)).isEqualTo(AnalysisRate.FPS.byDefault());
+            assertThat(row.getDouble(2)).isEqualTo(ConfidenceThreshold.RANGE.byDefault());
             assertThat(row.getInt(3)).isEqualTo(InferenceSize.DEFAULT);
             assertThat(row.getInt(4)).isEqualTo(InferenceSize.DEFAULT);
         }
@@ -99,8 +99,8 @@ class CameraChecksTest {
             var row = migrated.createStatement().executeQuery(
                     "SELECT target_fps, confidence_threshold, inference_width, inference_height FROM cameras");
             row.next();
-            assertThat(row.getDouble(1)).isEqualTo(AnalysisRate.MAX_FPS);
-            assertThat(row.getDouble(2)).isEqualTo(ConfidenceThreshold.MIN);
+            assertThat(row.getDouble(1)).isEqualTo(AnalysisRate.FPS.max());
+            assertThat(row.getDouble(2)).isEqualTo(ConfidenceThreshold.RANGE.min());
             assertThat(row.getInt(3)).isEqualTo(InferenceSize.DEFAULT);
             assertThat(row.getInt(4)).isEqualTo(1920);
         }
@@ -112,8 +112,8 @@ class CameraChecksTest {
         for (long i = 0; from + i * step <= to; i++) {
             values.add(Math.round((from + i * step) * 1000) / 1000.0);
         }
-        for (double edge : new double[] {AnalysisRate.MIN_FPS, AnalysisRate.MAX_FPS, ConfidenceThreshold.MIN,
-                ConfidenceThreshold.MAX}) {
+        for (double edge : new double[] {AnalysisRate.FPS.min(), AnalysisRate.FPS.max(),
+                ConfidenceThreshold.RANGE.min(), ConfidenceThreshold.RANGE.max()}) {
             values.add(Math.nextDown(edge));
             values.add(Math.nextUp(edge));
         }

@@ -64,10 +64,10 @@ public final class GrabberOptions {
         int width = started.getImageWidth();
         int height = started.getImageHeight();
         if (width <= 0 || height <= 0) {
-            return Optional.of(SourceFailure.notAVideo("no video stream"));
+            return Optional.of(SourceFailure.Kind.NOT_A_VIDEO.because("no video stream"));
         }
         if ((long) width * height > (long) MAX_WIDTH * MAX_HEIGHT || Math.max(width, height) > 2 * MAX_WIDTH) {
-            return Optional.of(SourceFailure.notAVideo("the picture is " + width + "x" + height
+            return Optional.of(SourceFailure.Kind.NOT_A_VIDEO.because("the picture is " + width + "x" + height
                     + ", larger than the " + MAX_WIDTH + "x" + MAX_HEIGHT + " cameras may send"));
         }
         return Optional.empty();

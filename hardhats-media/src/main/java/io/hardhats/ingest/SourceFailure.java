@@ -10,7 +10,19 @@ import java.util.regex.Pattern;
 public record SourceFailure(Kind kind, String message) {
 
     public enum Kind {
-        AUTH_FAILED, UNREACHABLE, NOT_FOUND, NOT_A_VIDEO, TIMEOUT, STREAM_ENDED, OTHER
+        AUTH_FAILED("authentication failed: "), UNREACHABLE(""), NOT_FOUND("not found: "), NOT_A_VIDEO("not a video: "),
+        TIMEOUT("timeout: "), STREAM_ENDED(""), OTHER("");
+
+        private final String words;
+
+        Kind(String words) {
+            this.words = words;
+        }
+
+        /** A failure of this kind: its message starts with the kind in words, where it has some. */
+        public SourceFailure because(String what) {
+            return new SourceFailure(this, words + what);
+        }
     }
 
     private static final Pattern ERROR_CODE = Pattern.compile("error (-?\\d+)");
@@ -29,33 +41,21 @@ public record SourceFailure(Kind kind, String message) {
     static final int ENETUNREACH = -101;
     static final int ECONNRESET = -104;
 
-    public static SourceFailure timeout(String what) {
-        return new SourceFailure(Kind.TIMEOUT, "timeout: " + what);
-    }
-
-    public static SourceFailure notAVideo(String what) {
-        return new SourceFailure(Kind.NOT_A_VIDEO, "not a video: " + what);
-    }
-
-    private static SourceFailure unreachable(String sentence) {
-        return new SourceFailure(Kind.UNREACHABLE, sentence);
-    }
-
     /** Classifies an exception from the grabber (its message carries FFmpeg's error code). */
     public static SourceFailure classify(Throwable error) {
         String raw = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
         Matcher m = ERROR_CODE.matcher(raw);
         if (error instanceof UnsatisfiedLinkError || error instanceof NoClassDefFoundError) {
-            return new SourceFailure(Kind.OTHER, "video decoder unavailable: " + CredentialRedactor.redact(raw));
+            return Kind.OTHER.because("video decoder unavailable: " + CredentialRedactor.redact(raw));
         }
         if (!m.find()) {
-            return new SourceFailure(Kind.OTHER, "could not read the stream: " + CredentialRedactor.redact(raw));
+            return Kind.OTHER.because("could not read the stream: " + CredentialRedactor.redact(raw));
         }
         int code;
         try {
             code = Integer.parseInt(m.group(1));
         } catch (NumberFormatException e) {
-            return new SourceFailure(Kind.OTHER, "could not read the stream: " + CredentialRedactor.redact(raw));
+            return Kind.OTHER.because("could not read the stream: " + CredentialRedactor.redact(raw));
         }
         return fromCode(code);
     }
@@ -64,18 +64,21 @@ public record SourceFailure(Kind kind, String message) {
     static SourceFailure fromCode(int code) {
         return switch (code) {
             case HTTP_UNAUTHORIZED, HTTP_FORBIDDEN ->
-                new SourceFailure(Kind.AUTH_FAILED, "authentication failed: check the username and password");
+                Kind.AUTH_FAILED.because("check the username and password");
             case HTTP_NOT_FOUND, ENOENT ->
-                new SourceFailure(Kind.NOT_FOUND, "not found: the stream path or file does not exist");
-            case ECONNREFUSED -> unreachable("the camera refused the connection: check the address and port");
+                Kind.NOT_FOUND.because("the stream path or file does not exist");
+            case ECONNREFUSED ->
+                Kind.UNREACHABLE.because("the camera refused the connection: check the address and port");
             case EHOSTUNREACH, ENETUNREACH ->
-                unreachable("no route to the camera: check the address and that the server can reach its network");
-            case ECONNRESET -> unreachable(
+                Kind.UNREACHABLE.because(
+                        "no route to the camera: check the address and that the server can reach its network");
+            case ECONNRESET -> Kind.UNREACHABLE.because(
                     "the camera closed the connection: check the stream path and that it accepts another viewer");
-            case EIO -> unreachable("the connection to the camera failed: check the address and port");
-            case ETIMEDOUT -> timeout("the camera did not answer in time");
-            case INVALID_DATA, STREAM_NOT_FOUND -> notAVideo("the source holds no decodable video");
-            default -> new SourceFailure(Kind.OTHER, "could not read the stream (error " + code + ")");
+            case EIO ->
+                Kind.UNREACHABLE.because("the connection to the camera failed: check the address and port");
+            case ETIMEDOUT -> Kind.TIMEOUT.because("the camera did not answer in time");
+            case INVALID_DATA, STREAM_NOT_FOUND -> Kind.NOT_A_VIDEO.because("the source holds no decodable video");
+            default -> Kind.OTHER.because("could not read the stream (error " + code + ")");
         };
     }
 }

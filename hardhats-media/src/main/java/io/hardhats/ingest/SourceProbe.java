@@ -26,14 +26,6 @@ public class SourceProbe {
         }
     }
 
-    public Result probe(String url) {
-        return probe(url, ProbeLimits.DEFAULTS.deadline(), ProbeLimits.DEFAULTS);
-    }
-
-    public Result probe(String url, Duration limit) {
-        return probe(url, limit, ProbeLimits.DEFAULTS);
-    }
-
     /**
      * Probes {@code url}, spending at most about {@code limit} and the byte and frame budgets of
      * {@code limits}; once a budget is spent it reports what it has (the keyframe interval
@@ -41,7 +33,7 @@ public class SourceProbe {
      */
     public Result probe(String url, Duration limit, ProbeLimits limits) {
         if (url == null || url.isBlank()) {
-            return Result.failed(new SourceFailure(SourceFailure.Kind.NOT_FOUND, "not found: no URL"));
+            return Result.failed(SourceFailure.Kind.NOT_FOUND.because("no URL"));
         }
         long deadline = System.nanoTime() + limit.toNanos();
         Duration ioTimeout = limit.dividedBy(3);
@@ -81,7 +73,7 @@ public class SourceProbe {
                 }
             }
             if (!anyFrame) {
-                return Result.failed(SourceFailure.notAVideo("no frame could be decoded"));
+                return Result.failed(SourceFailure.Kind.NOT_A_VIDEO.because("no frame could be decoded"));
             }
             return new Result(true, codec, width, height, fps,
                     interval.isPresent() ? interval.getAsLong() / 1e6 : null, null);

@@ -43,8 +43,9 @@ public class AuditTrail {
 
     @Transactional
     public void record(UUID userId, String action, String resourceType, Object resourceId, Map<String, ?> details) {
-        logs.save(new AuditLog(userId, action, resourceType, resourceId == null ? null : resourceId.toString(),
-                json.writeValueAsString(details == null ? Map.of() : details), ClientAddress.current()));
+        logs.save(new AuditLog(new AuditEntry(userId, action, resourceType,
+                resourceId == null ? null : resourceId.toString(),
+                json.writeValueAsString(details == null ? Map.of() : details), ClientAddress.current())));
     }
 
     /** The trail newest first, in keyset pages as the events list; filters combine. */
@@ -53,10 +54,10 @@ public class AuditTrail {
         Specification<AuditLog> spec = (root, query, cb) -> {
             List<Predicate> where = window.conditions(root, cb);
             if (userId != null) {
-                where.add(cb.equal(root.get("userId"), userId));
+                where.add(cb.equal(root.get("entry").get("userId"), userId));
             }
             if (action != null) {
-                where.add(cb.equal(root.get("action"), action));
+                where.add(cb.equal(root.get("entry").get("action"), action));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
@@ -70,8 +71,9 @@ public class AuditTrail {
     }
 
     private AuditLogView view(AuditLog log) {
-        return new AuditLogView(log.getId(), log.getUserId(), log.getAction(), log.getResourceType(),
-                log.getResourceId(), json.readValue(log.getDetailsJson(), MAP), log.getIpAddress(), log.getCreatedAt());
+        AuditEntry entry = log.getEntry();
+        return new AuditLogView(log.getId(), entry.userId(), entry.action(), entry.resourceType(), entry.resourceId(),
+                json.readValue(entry.detailsJson(), MAP), entry.ipAddress(), log.getCreatedAt());
     }
 
     private static UUID currentUser() {

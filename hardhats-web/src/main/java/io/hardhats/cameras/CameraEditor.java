@@ -1,8 +1,7 @@
 package io.hardhats.cameras;
 
-import java.util.List;
-
 import io.hardhats.crypto.CredentialCipher;
+import io.hardhats.web.Patch;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,41 +40,19 @@ class CameraEditor {
         } else if (checked.fieldCredentials()) {
             camera.setCredentialsEncrypted(mergeCredentials(camera.getCredentialsEncrypted(), request));
         }
-        if (request.name() != null) {
-            camera.setName(request.name().trim());
-        }
-        if (request.zone() != null) {
-            camera.setZone(request.zone().isBlank() ? null : request.zone().trim());
-        }
-        if (request.usePlaceholder() != null) {
-            camera.setUsePlaceholder(request.usePlaceholder());
-        }
-        if (request.inferenceWidth() != null) {
-            camera.setInferenceWidth(request.inferenceWidth());
-        }
-        if (request.inferenceHeight() != null) {
-            camera.setInferenceHeight(request.inferenceHeight());
-        }
-        if (request.targetFps() != null) {
-            camera.setTargetFps(request.targetFps());
-        }
-        if (request.positionX() != null) {
-            camera.setPositionX(request.positionX());
-        }
-        if (request.positionY() != null) {
-            camera.setPositionY(request.positionY());
-        }
+        Patch.ifGiven(request.name(), name -> camera.setName(name.trim()));
+        Patch.ifGiven(request.zone(), zone -> camera.setZone(zone.isBlank() ? null : zone.trim()));
+        Patch.ifGiven(request.usePlaceholder(), camera::setUsePlaceholder);
+        Patch.ifGiven(request.inferenceWidth(), camera::setInferenceWidth);
+        Patch.ifGiven(request.inferenceHeight(), camera::setInferenceHeight);
+        Patch.ifGiven(request.targetFps(), camera::setTargetFps);
+        Patch.ifGiven(request.positionX(), camera::setPositionX);
+        Patch.ifGiven(request.positionY(), camera::setPositionY);
         camera.setDetectionMode(checked.mode());
-        List<List<Double>> polygon = request.zonePolygon();
-        if (polygon != null) {
-            camera.setZonePolygonJson(polygon.isEmpty() ? null : json.writeValueAsString(polygon));
-        }
-        if (request.confidenceThreshold() != null) {
-            camera.setConfidenceThreshold(request.confidenceThreshold());
-        }
-        if (request.isActive() != null) {
-            camera.setActive(request.isActive());
-        }
+        Patch.ifGiven(request.zonePolygon(),
+                polygon -> camera.setZonePolygonJson(polygon.isEmpty() ? null : json.writeValueAsString(polygon)));
+        Patch.ifGiven(request.confidenceThreshold(), camera::setConfidenceThreshold);
+        Patch.ifGiven(request.isActive(), camera::setActive);
     }
 
     /**

@@ -19,21 +19,15 @@ public record CameraPresets(List<Resolution> resolutions, Range customResolution
     }
 
     public static final CameraPresets STANDARD = new CameraPresets(
-            List.of(new Resolution("640", 640, 640,
-                            "Default. Workers up to ~15 m from the camera; cheapest, most cameras per worker."),
-                    new Resolution("720", 720, 720,
-                            "Wider scenes with workers up to ~20 m; about 1.3x the cost of 640."),
-                    new Resolution("1080", 1080, 1080,
-                            "Large sites and high-mounted cameras where heads are small; about 3x the cost of 640."),
-                    new Resolution("1280", 1280, 1280,
-                            "Very wide or distant views (cranes, perimeters); about 4x the cost of 640.")),
+            InferenceSize.PRESETS.stream().map(preset -> new Resolution(String.valueOf(preset.size()),
+                    preset.size(), preset.size(), preset.useCase())).toList(),
             new Range(InferenceSize.MIN, InferenceSize.MAX, (double) InferenceSize.MULTIPLE),
             List.of(new Rate(0.25, "One frame every 4 s: quiet areas, storage yards, many cameras per worker."),
                     new Rate(0.5, "Default. One frame every 2 s: general site coverage."),
                     new Rate(1.0, "Entrances, gates and walkways where people pass quickly."),
                     new Rate(2.0, "Forbidden zones and hazardous areas where seconds matter.")),
-            new Range(AnalysisRate.MIN_FPS, AnalysisRate.MAX_FPS, null),
-            new Range(ConfidenceThreshold.MIN, ConfidenceThreshold.MAX, null),
-            new Defaults(InferenceSize.DEFAULT, InferenceSize.DEFAULT, AnalysisRate.DEFAULT_FPS,
-                    ConfidenceThreshold.DEFAULT));
+            new Range(AnalysisRate.FPS.min(), AnalysisRate.FPS.max(), null),
+            new Range(ConfidenceThreshold.RANGE.min(), ConfidenceThreshold.RANGE.max(), null),
+            new Defaults(InferenceSize.DEFAULT, InferenceSize.DEFAULT, AnalysisRate.FPS.byDefault(),
+                    ConfidenceThreshold.RANGE.byDefault()));
 }

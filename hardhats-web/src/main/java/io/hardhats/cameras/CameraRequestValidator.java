@@ -57,14 +57,8 @@ class CameraRequestValidator {
         }
         checkSize("inference_width", request.inferenceWidth());
         checkSize("inference_height", request.inferenceHeight());
-        if (request.targetFps() != null && !AnalysisRate.isAllowed(request.targetFps())) {
-            throw ApiException.invalid("target_fps: must be between " + AnalysisRate.MIN_FPS + " and "
-                    + AnalysisRate.MAX_FPS + " analysed frames per second");
-        }
-        if (request.confidenceThreshold() != null && !ConfidenceThreshold.isAllowed(request.confidenceThreshold())) {
-            throw ApiException.invalid("confidence_threshold: must be between " + ConfidenceThreshold.MIN + " and "
-                    + ConfidenceThreshold.MAX);
-        }
+        checkRange("target_fps", request.targetFps(), AnalysisRate.FPS, " analysed frames per second");
+        checkRange("confidence_threshold", request.confidenceThreshold(), ConfidenceThreshold.RANGE, "");
         List<List<Double>> polygon = request.zonePolygon();
         if (polygon != null && !polygon.isEmpty()) {
             checkPolygon(polygon);
@@ -81,9 +75,16 @@ class CameraRequestValidator {
                 mode);
     }
 
+    private static void checkRange(String field, Double value, SettingRange range, String unit) {
+        if (value != null && !range.allows(value)) {
+            throw ApiException.invalid(field + ": must be between " + range.min() + " and " + range.max() + unit);
+        }
+    }
+
     private static void checkSize(String field, Integer size) {
         if (size != null && !InferenceSize.isAllowed(size)) {
-            String presets = InferenceSize.PRESETS.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            String presets = InferenceSize.PRESETS.stream().map(preset -> String.valueOf(preset.size()))
+                    .collect(Collectors.joining(", "));
             throw ApiException.invalid(field + ": must be a preset (" + presets + ") or " + InferenceSize.MIN + "–"
                     + InferenceSize.MAX + " in steps of " + InferenceSize.MULTIPLE);
         }

@@ -211,7 +211,7 @@ public class CameraTools {
             }
             if (!found) {
                 return new SourceProbe.Result(false, null, 0, 0, 0, null,
-                        new SourceFailure(SourceFailure.Kind.NOT_FOUND, "not found: the placeholder video is missing"));
+                        SourceFailure.Kind.NOT_FOUND.because("the placeholder video is missing"));
             }
             return probe.probe(copy.toString(), probeTime(deadline), limits);
         } catch (IOException e) {
@@ -274,7 +274,7 @@ public class CameraTools {
 
     private SourceProbe.Result timedOut() {
         return new SourceProbe.Result(false, null, 0, 0, 0, null,
-                SourceFailure.timeout("no answer within " + limits.deadline().toSeconds() + " s"));
+                SourceFailure.Kind.TIMEOUT.because("no answer within " + limits.deadline().toSeconds() + " s"));
     }
 
     /** Refuses writes once the deadline has passed or the probe was cancelled. */

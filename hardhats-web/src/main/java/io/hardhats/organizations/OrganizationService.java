@@ -11,6 +11,7 @@ import io.hardhats.users.EmailTaken;
 import io.hardhats.users.User;
 import io.hardhats.users.UserRepository;
 import io.hardhats.web.ApiException;
+import io.hardhats.web.Patch;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,18 +59,10 @@ public class OrganizationService {
         // that a concurrent creation is about to raise.
         Organization organization = organizations.lockById(TenantContext.requireOrganization())
                 .orElseThrow(() -> ApiException.notFound("organization"));
-        if (request.maxCameras() != null) {
-            organization.setMaxCameras(checkedMaxCameras(request.maxCameras()));
-        }
-        if (request.maxUsers() != null) {
-            organization.setMaxUsers(checkedMaxUsers(request.maxUsers()));
-        }
-        if (request.name() != null) {
-            organization.setName(request.name().trim());
-        }
-        if (request.settings() != null) {
-            organization.setSettingsJson(checkedSettings(request.settings()));
-        }
+        Patch.ifGiven(request.maxCameras(), max -> organization.setMaxCameras(checkedMaxCameras(max)));
+        Patch.ifGiven(request.maxUsers(), max -> organization.setMaxUsers(checkedMaxUsers(max)));
+        Patch.ifGiven(request.name(), name -> organization.setName(name.trim()));
+        Patch.ifGiven(request.settings(), settings -> organization.setSettingsJson(checkedSettings(settings)));
         audit.record("organization_update", "organization", organization.getId(),
                 Map.of("fields", request.changedFields()));
         return OrganizationView.of(organization, json);

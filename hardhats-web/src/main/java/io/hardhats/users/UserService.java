@@ -11,6 +11,7 @@ import io.hardhats.organizations.OrganizationRepository;
 import io.hardhats.session.SessionPrincipal;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.web.ApiException;
+import io.hardhats.web.Patch;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -81,15 +82,9 @@ public class UserService {
         if (losesAdmin) {
             requireAnotherActiveAdmin();
         }
-        if (request.fullName() != null) {
-            user.setFullName(request.fullName().trim());
-        }
-        if (request.role() != null) {
-            user.setRole(request.role());
-        }
-        if (request.isActive() != null) {
-            user.setActive(request.isActive());
-        }
+        Patch.ifGiven(request.fullName(), fullName -> user.setFullName(fullName.trim()));
+        Patch.ifGiven(request.role(), user::setRole);
+        Patch.ifGiven(request.isActive(), user::setActive);
         audit.record("user_update", "user", user.getId(), changes(request));
         // Sessions check the user's role and state: they must see the change (once committed).
         events.publishEvent(new UserChanged(user.getId()));

@@ -49,7 +49,7 @@ public final class FfmpegCameraIngest implements CameraIngest {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.hosts = Objects.requireNonNull(hosts, "hosts");
-        this.targetFps = AnalysisRate.nearestAllowed(source.targetFps());
+        this.targetFps = AnalysisRate.FPS.nearest(source.targetFps());
         this.pacer = new FramePacer(targetFps);
         this.thread = new Thread(this::run, "ingest-" + source.cameraId());
         this.thread.setDaemon(true);
@@ -255,8 +255,8 @@ public final class FfmpegCameraIngest implements CameraIngest {
                 // Resolved and checked on every connect: the name may point elsewhere by now.
                 target = placeholder ? url : hosts.pinned(url);
             } catch (CameraHostGuard.ForbiddenHostException e) {
-                return new Session(false, Duration.ZERO, new SourceFailure(SourceFailure.Kind.UNREACHABLE,
-                        "refused: " + e.getMessage()), false);
+                return new Session(false, Duration.ZERO,
+                        SourceFailure.Kind.UNREACHABLE.because("refused: " + e.getMessage()), false);
             }
             Connection connection = new Connection(url, placeholder, reason,
                     decided == null ? new KeyframePolicy(targetFps) : null);
@@ -328,13 +328,13 @@ public final class FfmpegCameraIngest implements CameraIngest {
                             lastFrameNanos = System.nanoTime();
                             continue;
                         }
-                        return ended(new SourceFailure(SourceFailure.Kind.STREAM_ENDED, "the stream ended"));
+                        return ended(SourceFailure.Kind.STREAM_ENDED.because("the stream ended"));
                     }
                     if (frame.image == null || frame.imageWidth <= 0) {
                         continue;
                     }
                     if (now - lastFrameNanos > healthNanos) {
-                        return ended(SourceFailure.timeout(
+                        return ended(SourceFailure.Kind.TIMEOUT.because(
                                 "no frame for " + settings.healthTimeout().toSeconds() + " s"));
                     }
                     lastFrameNanos = now;

@@ -24,7 +24,7 @@ public final class KeyframePolicy {
     }
 
     static long analysisIntervalMicros(double targetFps) {
-        double fps = Double.isFinite(targetFps) && targetFps > 0 ? targetFps : AnalysisRate.DEFAULT_FPS;
+        double fps = Double.isFinite(targetFps) && targetFps > 0 ? targetFps : AnalysisRate.FPS.byDefault();
         return Math.round(1_000_000d / fps);
     }
 

@@ -37,8 +37,8 @@ public class FrameAnnotator {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    /** The red of missing equipment, the zone and a flagged worker (BGR). */
-    private static final Scalar FLAGGED = new Scalar(40, 40, 230, 0);
+    /** The red of missing equipment, the zone and a flagged worker (BGR), on the live view and thumbnails. */
+    static final Scalar FLAGGED = new Scalar(40, 40, 230, 0);
 
     private final int jpegQuality;
 
@@ -87,13 +87,12 @@ public class FrameAnnotator {
     }
 
     private static void drawZone(Mat canvas, List<List<Double>> zone, int thickness) {
-        Scalar red = FLAGGED;
         for (int i = 0; i < zone.size(); i++) {
             List<Double> a = zone.get(i);
             List<Double> b = zone.get((i + 1) % zone.size());
             line(canvas, new Point((int) (a.get(0) * canvas.cols()), (int) (a.get(1) * canvas.rows())),
                     new Point((int) (b.get(0) * canvas.cols()), (int) (b.get(1) * canvas.rows())),
-                    red, thickness + 1, LINE_AA, 0);
+                    FLAGGED, thickness + 1, LINE_AA, 0);
         }
     }
 
@@ -136,7 +135,7 @@ public class FrameAnnotator {
         return switch (productClass) {
             case HELMET -> new Scalar(80, 200, 60, 0);
             case VEST -> new Scalar(160, 200, 40, 0);
-            case NO_HELMET -> new Scalar(40, 40, 230, 0);
+            case NO_HELMET -> FLAGGED;
             case NO_VEST -> new Scalar(0, 140, 255, 0);
             case PERSON -> new Scalar(230, 150, 40, 0);
         };

@@ -10,7 +10,6 @@ import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
@@ -21,8 +20,6 @@ public final class Thumbnails {
 
     static final int MAX_WIDTH = 320;
     static final int MIN_SIDE = 96;
-    /** The red of missing equipment on the live view (BGR). */
-    private static final Scalar FLAGGED = new Scalar(40, 40, 230, 0);
 
     private Thumbnails() {
     }
@@ -39,7 +36,7 @@ public final class Thumbnails {
             Mat region = new Mat(bgr, new Rect(x1, y1, Math.max(1, x2 - x1), Math.max(1, y2 - y1))).clone();
             int thickness = Math.max(2, region.cols() / 160);
             rectangle(region, new Point((int) box.x1() - x1, (int) box.y1() - y1),
-                    new Point((int) box.x2() - x1, (int) box.y2() - y1), FLAGGED, thickness, LINE_AA, 0);
+                    new Point((int) box.x2() - x1, (int) box.y2() - y1), FrameAnnotator.FLAGGED, thickness, LINE_AA, 0);
             Mat out = region;
             if (region.cols() > MAX_WIDTH) {
                 out = new Mat();

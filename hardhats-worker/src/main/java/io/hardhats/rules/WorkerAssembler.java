@@ -69,14 +69,8 @@ public final class WorkerAssembler {
                 pairs.add(new Pair(p, q, -score));
             }
         }
-        Detection[] attached = new Detection[persons.size()];
         boolean[] used = new boolean[parts.size()];
-        for (Pair pair : greedy(pairs)) {
-            if (attached[pair.a] == null && !used[pair.b]) {
-                attached[pair.a] = parts.get(pair.b);
-                used[pair.b] = true;
-            }
-        }
+        Detection[] attached = assignGreedily(pairs, persons.size(), parts, used);
         List<Detection> left = new ArrayList<>();
         for (int q = 0; q < parts.size(); q++) {
             if (!used[q]) {
@@ -99,14 +93,8 @@ public final class WorkerAssembler {
                 }
             }
         }
-        Detection[] headTorso = new Detection[heads.size()];
         boolean[] torsoUsed = new boolean[torsos.size()];
-        for (Pair pair : greedy(pairs)) {
-            if (headTorso[pair.a] == null && !torsoUsed[pair.b]) {
-                headTorso[pair.a] = torsos.get(pair.b);
-                torsoUsed[pair.b] = true;
-            }
-        }
+        Detection[] headTorso = assignGreedily(pairs, heads.size(), torsos, torsoUsed);
         for (int h = 0; h < heads.size(); h++) {
             out.add(Worker.ofParts(heads.get(h), headTorso[h]));
         }
@@ -152,9 +140,21 @@ public final class WorkerAssembler {
         return iw * ih / part.area();
     }
 
-    private static List<Pair> greedy(List<Pair> pairs) {
+    /**
+     * Gives each of {@code count} items at most one of {@code candidates}, cheapest pairs first;
+     * marks in {@code taken} the candidates given away.
+     */
+    private static Detection[] assignGreedily(List<Pair> pairs, int count, List<Detection> candidates,
+            boolean[] taken) {
         pairs.sort(Comparator.comparingDouble(Pair::cost).thenComparingInt(Pair::a).thenComparingInt(Pair::b));
-        return pairs;
+        Detection[] assigned = new Detection[count];
+        for (Pair pair : pairs) {
+            if (assigned[pair.a] == null && !taken[pair.b]) {
+                assigned[pair.a] = candidates.get(pair.b);
+                taken[pair.b] = true;
+            }
+        }
+        return assigned;
     }
 
     /** A candidate pairing of item {@code a} with item {@code b}; cheaper pairs are taken first. */

@@ -181,6 +181,27 @@ class FleetTest {
     }
 
     @Test
+    void aRenameReachesTheRunningCameraWithoutReconnectingAndTheZoneLabelChangesNothing() {
+        UUID camera = cameras(1).get(0);
+        Worker a = worker("a");
+        awaitSplit(List.of(camera), a);
+
+        // The live frame's overlay shows the name: a rename is applied to the running camera.
+        owner.update("UPDATE cameras SET name = 'North gate', updated_at = now() WHERE id = ?", camera);
+        await().atMost(Duration.ofSeconds(5)).until(() -> probe.reconfigures(camera) == 1);
+        assertThat(probe.restarts(camera)).isZero();
+        assertThat(configReader.read(camera)).hasValueSatisfying(config ->
+                assertThat(config.name()).isEqualTo("North gate"));
+
+        // The zone label is for people only: neither fingerprint follows it.
+        String fingerprints = "SELECT " + CameraConfigReader.SOURCE_FINGERPRINT + " || "
+                + CameraConfigReader.ANALYSIS_FINGERPRINT + " FROM cameras c WHERE id = ?";
+        String before = owner.queryForObject(fingerprints, String.class, camera);
+        owner.update("UPDATE cameras SET zone = 'Scaffold', updated_at = now() WHERE id = ?", camera);
+        assertThat(owner.queryForObject(fingerprints, String.class, camera)).isEqualTo(before);
+    }
+
+    @Test
     void aWorkerCutOffFromTheDatabaseStopsItsCamerasBeforeOthersTakeThem() {
         List<UUID> cameras = cameras(6);
         Worker a = worker("a");

@@ -114,22 +114,23 @@ class IngestRtspTest {
     @Test
     void theProbeReportsTheStreamOrAClassifiedError() {
         SourceProbe probe = new SourceProbe();
-        SourceProbe.Result ok = probe.probe(server.url());
+        Duration time = ProbeLimits.DEFAULTS.deadline();
+        SourceProbe.Result ok = probe.probe(server.url(), time, ProbeLimits.DEFAULTS);
         assertThat(ok.ok()).isTrue();
         assertThat(ok.codec()).isEqualTo("h264");
         assertThat(ok.width()).isEqualTo(640);
         assertThat(ok.height()).isEqualTo(360);
         assertThat(ok.keyframeIntervalSeconds()).isBetween(1.5, 2.5);
 
-        SourceProbe.Result auth = probe.probe(server.url(RtspTestServer.USER, "nope-pw"));
+        SourceProbe.Result auth = probe.probe(server.url(RtspTestServer.USER, "nope-pw"), time, ProbeLimits.DEFAULTS);
         assertThat(auth.ok()).isFalse();
         assertThat(auth.failure().kind()).isEqualTo(SourceFailure.Kind.AUTH_FAILED);
         assertThat(auth.failure().message()).doesNotContain("nope-pw");
 
         SourceProbe.Result down = probe.probe("rtsp://a:b@127.0.0.1:" + RtspTestServer.freePort() + "/x",
-                Duration.ofSeconds(6));
+                Duration.ofSeconds(6), ProbeLimits.DEFAULTS);
         assertThat(down.failure().kind()).isEqualTo(SourceFailure.Kind.UNREACHABLE);
-        assertThat(probe.probe(TestClips.textFile().toString()).failure().kind())
+        assertThat(probe.probe(TestClips.textFile().toString(), time, ProbeLimits.DEFAULTS).failure().kind())
                 .isIn(SourceFailure.Kind.NOT_A_VIDEO, SourceFailure.Kind.OTHER);
     }
 }
