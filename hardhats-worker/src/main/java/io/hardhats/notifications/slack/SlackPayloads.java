@@ -68,7 +68,8 @@ public class SlackPayloads implements AlertPayloads {
 
     private static byte[] message(String fallback, ArrayNode blocks) {
         ObjectNode message = NODES.objectNode();
-        message.put("text", AlertWording.limit(fallback, TEXT_MAX));
+        // The fallback is read as mrkdwn too: a camera name must not mention the channel from there either.
+        message.put("text", AlertWording.limit(escape(fallback), TEXT_MAX));
         message.set("blocks", blocks);
         return message.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -54,6 +54,7 @@ class SlackPayloadsTest {
 
         String camera = block(message, "section").path("fields").get(0).path("text").asString();
         assertThat(camera).isEqualTo("*Camera*\n&lt;!channel&gt; &amp; &lt;https://evil.example|Gate&gt;");
+        assertThat(message.path("text").asString()).isEqualTo("No hard hat at &lt;!channel&gt; &amp; &lt;https://evil.example|Gate&gt;");
         // Header text is plain text, which Slack never reads as markup: it stays as typed.
         assertThat(block(message, "header").path("text").path("text").asString()).startsWith("No hard hat at <!channel>");
     }
