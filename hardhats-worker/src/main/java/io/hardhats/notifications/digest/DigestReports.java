@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.hardhats.events.ViolationType;
 import io.hardhats.notifications.email.MailConfigured;
@@ -44,6 +44,10 @@ public class DigestReports {
         return ZoneOffset.UTC;
     }
 
+    /** One camera's count of one violation type. */
+    private record Count(UUID camera, String name, ViolationType type, int count) {
+    }
+
     public DigestReport report(UUID organization, LocalDate day) {
         ZoneId zone = zone(organization);
         Timestamp from = Timestamp.from(day.atStartOfDay(zone).toInstant());
@@ -51,22 +55,20 @@ public class DigestReports {
         return transactions.call(() -> {
             String name = jdbc.sql("SELECT name FROM organizations WHERE id = ?").param(organization)
                     .query(String.class).single();
-            Map<UUID, String> names = new LinkedHashMap<>();
-            Map<UUID, Map<ViolationType, Integer>> counts = new LinkedHashMap<>();
-            jdbc.sql("""
+            List<Count> counts = jdbc.sql("""
                     SELECT c.id, c.name, e.violation_type, count(*) AS n
                     FROM events e JOIN cameras c ON c.id = e.camera_id
                     WHERE e.organization_id = ? AND e.created_at >= ? AND e.created_at < ?
                     GROUP BY c.id, c.name, e.violation_type
-                    """).params(organization, from, to).query((row, i) -> {
-                        UUID camera = row.getObject("id", UUID.class);
-                        names.put(camera, row.getString("name"));
-                        counts.computeIfAbsent(camera, key -> new EnumMap<>(ViolationType.class)).put(
-                                WireValue.parse(ViolationType.class, row.getString("violation_type")), row.getInt("n"));
-                        return camera;
-                    }).list();
-            List<DigestReport.CameraCounts> cameras = counts.entrySet().stream()
-                    .map(entry -> new DigestReport.CameraCounts(names.get(entry.getKey()), entry.getValue()))
+                    """).params(organization, from, to).query((row, i) -> new Count(row.getObject("id", UUID.class),
+                            row.getString("name"), WireValue.parse(ViolationType.class, row.getString("violation_type")),
+                            row.getInt("n"))).list();
+            List<DigestReport.CameraCounts> cameras = counts.stream()
+                    .collect(Collectors.groupingBy(Count::camera, LinkedHashMap::new, Collectors.toList()))
+                    .values().stream()
+                    .map(ofCamera -> new DigestReport.CameraCounts(ofCamera.get(0).name(), ofCamera.stream()
+                            .collect(Collectors.toMap(Count::type, Count::count, Integer::sum,
+                                    () -> new EnumMap<>(ViolationType.class)))))
                     .sorted(Comparator.comparingInt(DigestReport.CameraCounts::total).reversed()
                             .thenComparing(DigestReport.CameraCounts::camera))
                     .toList();
