@@ -89,6 +89,7 @@ export async function api(path, options = {}) {
 export const get = (path, query) => api(path, { query });
 export const post = (path, body) => api(path, { method: 'POST', body });
 export const put = (path, body) => api(path, { method: 'PUT', body });
+export const patch = (path, body) => api(path, { method: 'PATCH', body });
 export const del = (path) => api(path, { method: 'DELETE' });
 
 /** Uploads a file as multipart with progress (XMLHttpRequest reports upload progress, fetch does not). */

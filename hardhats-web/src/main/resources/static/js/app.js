@@ -11,6 +11,7 @@ import * as cameras from './cameras.js';
 import * as users from './users.js';
 import * as settings from './settings.js';
 import * as audit from './audit.js';
+import * as notifications from './notifications.js';
 import * as eventDetail from './event-detail.js';
 
 const main = document.getElementById('main');
@@ -27,6 +28,7 @@ const routes = {
   cameras: { page: cameras.render },
   users: { page: users.render, roles: ['admin'] },
   audit: { page: audit.render, roles: ['admin'] },
+  notifications: { page: notifications.render, roles: ['admin', 'manager'] },
   settings: { page: settings.render },
 };
 
@@ -73,7 +75,7 @@ function showChrome(on) {
     document.getElementById('whoami-name').textContent = state.me.full_name;
     document.getElementById('whoami-role').textContent = state.me.role;
     for (const link of document.querySelectorAll('#mainnav a[data-role]')) {
-      link.hidden = link.dataset.role !== state.me.role;
+      link.hidden = !link.dataset.role.split(' ').includes(state.me.role);
     }
   }
 }

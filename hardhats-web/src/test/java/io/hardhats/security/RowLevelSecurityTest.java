@@ -52,7 +52,8 @@ class RowLevelSecurityTest extends ApiTest {
             Map.entry("blobs", "organization_id"),
             Map.entry("blob_chunks", "organization_id"),
             Map.entry("password_reset_tokens", "organization_id"),
-            Map.entry("camera_leases", "organization_id"));
+            Map.entry("camera_leases", "organization_id"),
+            Map.entry("digest_deliveries", "organization_id"));
 
     /** What one organisation holds, row ids the raw SQL below refers to. */
     private record Tenant(UUID organizationId, UUID userId, UUID cameraId, UUID spareCameraId, UUID blobId,
@@ -102,6 +103,8 @@ class RowLevelSecurityTest extends ApiTest {
                     + "', 4)", worker);
             update(owner, "INSERT INTO camera_leases (camera_id, organization_id, worker_id, expires_at) "
                     + "VALUES (?, ?, ?, now() + interval '30 seconds')", camera, org, worker);
+            update(owner, "INSERT INTO digest_deliveries (id, organization_id, day, recipient, next_attempt_at, created_at) "
+                    + "VALUES (?, ?, current_date - 1, 'digest@example.test', now(), now())", UUID.randomUUID(), org);
         }
         return new Tenant(org, admin.userId(), camera, spare, blob, worker);
     }
@@ -248,7 +251,10 @@ class RowLevelSecurityTest extends ApiTest {
                         + "', 'sneaky-" + UUID.randomUUID() + "', now() + interval '1 hour')"),
                 Map.entry("camera_leases", "INSERT INTO camera_leases (camera_id, organization_id, worker_id, "
                         + "expires_at) VALUES ('" + b.spareCameraId() + "', '" + org + "', '" + b.workerId()
-                        + "', now() + interval '30 seconds')"));
+                        + "', now() + interval '30 seconds')"),
+                Map.entry("digest_deliveries", "INSERT INTO digest_deliveries (id, organization_id, day, recipient, "
+                        + "next_attempt_at, created_at) VALUES ('" + UUID.randomUUID() + "', '" + org
+                        + "', DATE '2001-01-01', 'sneaky@example.test', now(), now())"));
     }
 
     @TestFactory

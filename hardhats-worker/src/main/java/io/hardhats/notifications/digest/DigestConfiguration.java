@@ -1,0 +1,31 @@
+package io.hardhats.notifications.digest;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.hardhats.notifications.email.MailConfigured;
+import io.hardhats.notifications.email.SmtpMail;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The daily digest runs on its own while SMTP is configured. {@code hardhats.digest.enabled=false}
+ * keeps its parts but schedules nothing (tests that drive the digest with their own clock).
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(MailConfigured.class)
+@ConditionalOnProperty(name = "hardhats.digest.enabled", havingValue = "true", matchIfMissing = true)
+@EnableScheduling
+public class DigestConfiguration {
+
+    /** Without a channel store to read addresses from, there is nobody to send a digest to. */
+    @Bean
+    DailyDigests dailyDigests(ObjectProvider<DigestRecipients> recipients, DigestQueue queue, DigestReports reports,
+            SmtpMail mail) {
+        return new DailyDigests(recipients.getIfAvailable(() -> Map::of), queue, reports, mail, Clock.systemUTC());
+    }
+}
