@@ -35,6 +35,10 @@ public class Organization {
     @ColumnTransformer(write = "?::jsonb")
     private String settingsJson;
 
+    /** Heads blurred in everything stored or shown; on for every organisation created now. */
+    @Column(name = "privacy_mode")
+    private boolean privacyMode;
+
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
 
@@ -49,6 +53,7 @@ public class Organization {
         this.maxCameras = maxCameras;
         this.maxUsers = maxUsers;
         this.settingsJson = "{}";
+        this.privacyMode = true;
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -94,6 +99,14 @@ public class Organization {
 
     public void setSettingsJson(String settingsJson) {
         this.settingsJson = settingsJson;
+    }
+
+    public boolean isPrivacyMode() {
+        return privacyMode;
+    }
+
+    public void setPrivacyMode(boolean privacyMode) {
+        this.privacyMode = privacyMode;
     }
 
     public Instant getCreatedAt() {

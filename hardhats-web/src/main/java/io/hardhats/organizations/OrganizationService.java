@@ -8,13 +8,16 @@ import io.hardhats.config.HardhatsProperties;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.users.UserRepository;
 import io.hardhats.web.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The caller's own organisation and the rules of changing it: the plan limits may not exceed what
- * the service allows nor fall below what the organisation already has.
+ * the service allows nor fall below what the organisation already has, and privacy mode goes off
+ * only when the admin confirms it. Every privacy mode change has its own audit row; the workers
+ * apply it to running cameras without reconnecting them.
  */
 @Service
 public class OrganizationService {
@@ -51,6 +54,9 @@ public class OrganizationService {
         // that a concurrent creation is about to raise.
         Organization organization = organizations.lockById(TenantContext.requireOrganization())
                 .orElseThrow(() -> ApiException.notFound("organization"));
+        if (request.privacyMode() != null && request.privacyMode() != organization.isPrivacyMode()) {
+            changePrivacyMode(organization, request);
+        }
         if (request.maxCameras() != null) {
             organization.setMaxCameras(checkedMaxCameras(request.maxCameras()));
         }
@@ -66,6 +72,17 @@ public class OrganizationService {
         audit.record("organization_update", "organization", organization.getId(),
                 Map.of("fields", request.changedFields()));
         return OrganizationView.of(organization, json);
+    }
+
+    private void changePrivacyMode(Organization organization, OrganizationUpdate request) {
+        boolean on = request.privacyMode();
+        if (!on && !Boolean.TRUE.equals(request.confirmPrivacyOff())) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "confirmation_required",
+                    "turning privacy mode off shows and stores faces unblurred: send confirm_privacy_off: true with it");
+        }
+        organization.setPrivacyMode(on);
+        audit.record(on ? "privacy_mode_on" : "privacy_mode_off", "organization", organization.getId(),
+                Map.of("privacy_mode", on));
     }
 
     private int checkedMaxCameras(int maxCameras) {
