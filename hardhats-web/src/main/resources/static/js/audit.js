@@ -18,6 +18,8 @@ const ACTION_LABELS = {
   user_update: 'Changed a user',
   user_deactivate: 'Deactivated a user',
   organization_update: 'Changed the organisation settings',
+  privacy_mode_on: 'Turned privacy mode on',
+  privacy_mode_off: 'Turned privacy mode off',
   camera_create: 'Added a camera',
   camera_update: 'Changed a camera',
   camera_delete: 'Deleted a camera',

@@ -1,18 +1,20 @@
 // Settings: the organisation (admins edit, managers read) and everyone's own password.
 import { get, put, api } from './api.js';
 import { state, role } from './state.js';
-import { h, field, errorBox, toast } from './ui.js';
+import { h, field, checkboxField, errorBox, toast } from './ui.js';
 import { PASSWORD_HINT, passwordProblem } from './auth.js';
 
 export async function render(container) {
   container.append(h('div', { class: 'page-head' }, h('h1', {}, 'Settings')));
-  if (role() === 'admin' || role() === 'manager') container.append(await organization());
+  if (role() === 'admin' || role() === 'manager') {
+    const org = await get('/api/v1/organization');
+    container.append(organization(org), privacy(org));
+  }
   container.append(changePassword());
   return null;
 }
 
-async function organization() {
-  const org = await get('/api/v1/organization');
+function organization(org) {
   const section = h('section', { class: 'card', id: 'organization-settings' }, h('h2', {}, 'Organisation'));
   const facts = h('p', { class: 'hint' }, `Plan: ${org.plan} · up to ${org.max_cameras} cameras and ${org.max_users} users`);
   if (role() !== 'admin') {
@@ -30,6 +32,55 @@ async function organization() {
       const saved = await put('/api/v1/organization', { name: name.value.trim() });
       if (state.me && state.me.organization) state.me.organization.name = saved.name;
       toast('Organisation saved');
+    } catch (err) {
+      error.show(err);
+    }
+  });
+  section.append(form);
+  return section;
+}
+
+// Privacy mode (admins switch it, managers read it). Turning it off shows a warning and needs
+// an explicit "I understand", which the API asks for too.
+function privacy(org) {
+  const section = h('section', { class: 'card', id: 'privacy-settings' }, h('h2', {}, 'Privacy'));
+  const explain = h('p', { class: 'hint' }, 'In privacy mode, heads are blurred in live video, snapshots, '
+    + 'violation pictures and clips before they leave the worker; clips are then made from the analysed frames.');
+  if (role() !== 'admin') {
+    section.append(h('p', { id: 'privacy-state' }, `Privacy mode is ${org.privacy_mode ? 'on' : 'off'}.`), explain);
+    return section;
+  }
+  let saved = org.privacy_mode;
+  const toggle = h('input', { type: 'checkbox', name: 'privacy_mode', checked: saved });
+  const confirm = h('input', { type: 'checkbox', name: 'confirm_privacy_off' });
+  const warning = h('div', { class: 'notice', id: 'privacy-warning', hidden: true },
+    h('p', {}, h('strong', {}, 'Faces will be visible and stored. '),
+      'With privacy mode off, live video, snapshots, violation pictures and clips show everyone on your sites '
+      + 'as the camera sees them. Make sure the people filmed, and your works council where you have one, agree.'),
+    checkboxField('I understand: turn privacy mode off', confirm));
+  toggle.addEventListener('change', () => {
+    warning.hidden = toggle.checked || !saved;
+  });
+  const error = errorBox();
+  const form = h('form', { id: 'privacy-form', novalidate: true }, error,
+    checkboxField('Privacy mode: blur heads', toggle), explain, warning,
+    h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save privacy'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    error.clear();
+    const body = { privacy_mode: toggle.checked };
+    if (saved && !toggle.checked) {
+      if (!confirm.checked) {
+        error.show('Tick "I understand" to turn privacy mode off.');
+        return;
+      }
+      body.confirm_privacy_off = true;
+    }
+    try {
+      saved = (await put('/api/v1/organization', body)).privacy_mode;
+      warning.hidden = true;
+      confirm.checked = false;
+      toast(saved ? 'Privacy mode is on' : 'Privacy mode is off');
     } catch (err) {
       error.show(err);
     }

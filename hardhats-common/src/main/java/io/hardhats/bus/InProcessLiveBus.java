@@ -1,9 +1,12 @@
 package io.hardhats.bus;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -23,6 +26,8 @@ public class InProcessLiveBus implements LiveBus {
     private final Listeners<byte[]> frames = new Listeners<>(NO_HOOKS);
     private final Listeners<String> messages = new Listeners<>(NO_HOOKS);
     private final Map<UUID, Frame> latest = new ConcurrentHashMap<>();
+    /** Per camera, until when (epoch ms) its last snapshot request keeps its frames wanted. */
+    private final Map<UUID, Long> snapshotDemand = new ConcurrentHashMap<>();
     private final Duration latestFrameTtl;
 
     public InProcessLiveBus(Duration latestFrameTtl) {
@@ -47,6 +52,19 @@ public class InProcessLiveBus implements LiveBus {
     @Override
     public Subscription subscribeFrames(UUID cameraId, Consumer<byte[]> listener) {
         return frames.add(LiveBus.frameChannel(cameraId), listener);
+    }
+
+    @Override
+    public void wantFrames(UUID cameraId) {
+        snapshotDemand.put(cameraId, System.currentTimeMillis() + SNAPSHOT_DEMAND.toMillis());
+    }
+
+    @Override
+    public Set<UUID> wantedFrames(Collection<UUID> cameraIds) {
+        long now = System.currentTimeMillis();
+        return cameraIds.stream()
+                .filter(id -> frames.count(LiveBus.frameChannel(id)) > 0 || snapshotDemand.getOrDefault(id, 0L) > now)
+                .collect(Collectors.toSet());
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.hardhats.bus;
 
+import java.time.Duration;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -9,6 +12,10 @@ import java.util.function.Consumer;
  * ({@code frames/{camera_id}}) and JSON messages per organisation ({@code events/{org_id}}:
  * violations and camera status changes). In Redis when REDIS_URL is set, in process otherwise.
  * Nothing here is durable: PostgreSQL is the record.
+ *
+ * <p>Workers encode live frames only while someone wants them ({@link #wantedFrames}): a viewer
+ * holds the camera's stream open on any web instance (which subscribes to its frame channel),
+ * or asked for a snapshot of it within {@link #SNAPSHOT_DEMAND}.
  */
 public interface LiveBus {
 
@@ -18,6 +25,16 @@ public interface LiveBus {
     Optional<Frame> latestFrame(UUID cameraId);
 
     Subscription subscribeFrames(UUID cameraId, Consumer<byte[]> listener);
+
+    /** A snapshot of the camera was asked for: its frames are wanted for {@link #SNAPSHOT_DEMAND}. */
+    void wantFrames(UUID cameraId);
+
+    /**
+     * The cameras among these whose live frames someone wants now, on any web instance: an open
+     * stream or a recent snapshot request. Empty while the bus is unreachable (nobody could
+     * receive a frame then). One round trip for all of them.
+     */
+    Set<UUID> wantedFrames(Collection<UUID> cameraIds);
 
     void publishMessage(UUID organizationId, String json);
 
@@ -48,6 +65,15 @@ public interface LiveBus {
         @Override
         void close();
     }
+
+    /**
+     * How long a snapshot request keeps a camera's frames wanted: longer than the dashboard's
+     * snapshot refresh, so a wall of snapshot tiles keeps its cameras' frames fresh.
+     */
+    Duration SNAPSHOT_DEMAND = Duration.ofSeconds(15);
+
+    /** How often a worker asks which of its cameras are wanted, so a new viewer is noticed within this. */
+    Duration DEMAND_CHECK_EVERY = Duration.ofSeconds(1);
 
     /** The channel of {@link #publishSessionNotice}. */
     String SESSIONS_CHANNEL = "sessions";

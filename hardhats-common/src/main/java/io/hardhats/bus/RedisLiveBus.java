@@ -3,12 +3,19 @@ package io.hardhats.bus;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -104,6 +111,49 @@ public class RedisLiveBus implements LiveBus, AutoCloseable {
     }
 
     @Override
+    public void wantFrames(UUID cameraId) {
+        try {
+            commands.async().set(wantedKey(cameraId), new byte[] {1}, SetArgs.Builder.px(SNAPSHOT_DEMAND.toMillis()))
+                    .exceptionally(this::dropped);
+        } catch (RuntimeException e) {
+            dropped(e);
+        }
+    }
+
+    /**
+     * Redis counts the subscribers of each frame channel itself (every web instance holds one
+     * subscription per camera it streams), so no instance has to announce its viewers.
+     */
+    @Override
+    public Set<UUID> wantedFrames(Collection<UUID> cameraIds) {
+        if (cameraIds.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> ids = List.copyOf(cameraIds);
+        String[] channels = ids.stream().map(LiveBus::frameChannel).toArray(String[]::new);
+        try {
+            RedisFuture<Map<String, Long>> subscribers = commands.async().pubsubNumsub(channels);
+            RedisFuture<List<KeyValue<String, byte[]>>> snapshots = commands.async()
+                    .mget(ids.stream().map(RedisLiveBus::wantedKey).toArray(String[]::new));
+            Map<String, Long> streams = subscribers.get(1, TimeUnit.SECONDS);
+            List<KeyValue<String, byte[]>> asked = snapshots.get(1, TimeUnit.SECONDS);
+            Set<UUID> wanted = new HashSet<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (streams.getOrDefault(channels[i], 0L) > 0 || asked.get(i).hasValue()) {
+                    wanted.add(ids.get(i));
+                }
+            }
+            return wanted;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Set.of();
+        } catch (Exception e) {
+            log.debug("Which cameras are watched is unknown while Redis is unavailable: {}", e.toString());
+            return Set.of();
+        }
+    }
+
+    @Override
     public void publishMessage(UUID organizationId, String json) {
         publishText(LiveBus.messageChannel(organizationId), json);
     }
@@ -143,6 +193,10 @@ public class RedisLiveBus implements LiveBus, AutoCloseable {
 
     private static String latestKey(UUID cameraId) {
         return "hardhats:frame:" + cameraId;
+    }
+
+    private static String wantedKey(UUID cameraId) {
+        return "hardhats:frame-wanted:" + cameraId;
     }
 
     @Override

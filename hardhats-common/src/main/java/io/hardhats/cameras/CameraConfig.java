@@ -6,6 +6,7 @@ import java.util.UUID;
 /**
  * What the pipeline needs to run one camera, read when it starts and when its settings change. {@code credentialsEncrypted}
  * stays encrypted here; the pipeline decrypts it only when it connects, and never logs it.
+ * {@code privacyMode} is the organisation's: heads are blurred before a frame leaves the worker.
  */
 public record CameraConfig(
         UUID id,
@@ -24,6 +25,7 @@ public record CameraConfig(
         String zonePolygonJson,
         double confidenceThreshold,
         boolean active,
+        boolean privacyMode,
         Instant updatedAt) {
 
     @Override
@@ -31,6 +33,6 @@ public record CameraConfig(
         // Never print the credentials, even encrypted.
         return "CameraConfig[id=" + id + ", organizationId=" + organizationId + ", sourceType=" + sourceType
                 + ", inference=" + inferenceWidth + "x" + inferenceHeight + ", targetFps=" + targetFps
-                + ", detectionMode=" + detectionMode + ", active=" + active + "]";
+                + ", detectionMode=" + detectionMode + ", active=" + active + ", privacyMode=" + privacyMode + "]";
     }
 }

@@ -20,8 +20,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>The columns a worker depends on are listed once, in two groups, and both the read and the
  * change detection's fingerprints are built from them: a change to a {@link #SOURCE_COLUMNS source}
  * column needs the stream reopened, one to an {@link #ANALYSIS_COLUMNS analysis} column is applied to
- * the running camera (the name included: the live frame's overlay shows it). Every other column
- * (zone label, position, status the worker writes itself) changes neither fingerprint.
+ * the running camera (the name included: the live frame's overlay shows it). The organisation's
+ * privacy mode belongs to the analysis too: turning it on or off reaches the running camera without
+ * reconnecting it. Every other column (zone label, position, status the worker writes itself)
+ * changes neither fingerprint.
  */
 public class CameraConfigReader {
 
@@ -33,16 +35,23 @@ public class CameraConfigReader {
     public static final List<String> ANALYSIS_COLUMNS = List.of("detection_mode", "zone_polygon",
             "confidence_threshold", "name");
 
-    /** SQL hash of the source columns of the camera aliased {@code c}. */
-    public static final String SOURCE_FINGERPRINT = fingerprint(SOURCE_COLUMNS);
+    /** The privacy mode of the organisation owning the camera aliased {@code c}. */
+    private static final String PRIVACY_MODE =
+            "(SELECT o.privacy_mode FROM organizations o WHERE o.id = c.organization_id)";
 
-    /** SQL hash of the analysis columns of the camera aliased {@code c}. */
-    public static final String ANALYSIS_FINGERPRINT = fingerprint(ANALYSIS_COLUMNS);
+    /** SQL hash of the source columns of the camera aliased {@code c}. */
+    public static final String SOURCE_FINGERPRINT = fingerprint(qualified(SOURCE_COLUMNS));
+
+    /** SQL hash of the analysis columns of the camera aliased {@code c} and its organisation's privacy mode. */
+    public static final String ANALYSIS_FINGERPRINT = fingerprint(
+            Stream.concat(qualified(ANALYSIS_COLUMNS).stream(), Stream.of(PRIVACY_MODE)).toList());
 
     private static final String SELECT = Stream.of(List.of("id", "organization_id", "zone", "is_active", "updated_at"),
                     SOURCE_COLUMNS, ANALYSIS_COLUMNS)
             .flatMap(List::stream)
-            .collect(Collectors.joining(", ", "SELECT ", " FROM cameras WHERE id = :id"));
+            .map(column -> "c." + column)
+            .collect(Collectors.joining(", ", "SELECT ", ", " + PRIVACY_MODE + " AS privacy_mode"
+                    + " FROM cameras c WHERE c.id = :id"));
 
     private final JdbcClient jdbc;
     private final SystemTransactions transactions;
@@ -60,9 +69,12 @@ public class CameraConfigReader {
                 .optional());
     }
 
-    private static String fingerprint(List<String> columns) {
-        return columns.stream().map(column -> "c." + column)
-                .collect(Collectors.joining(", ", "md5(row(", ")::text)"));
+    private static List<String> qualified(List<String> columns) {
+        return columns.stream().map(column -> "c." + column).toList();
+    }
+
+    private static String fingerprint(List<String> expressions) {
+        return expressions.stream().collect(Collectors.joining(", ", "md5(row(", ")::text)"));
     }
 
     private static CameraConfig map(ResultSet rs, int row) throws SQLException {
@@ -84,6 +96,7 @@ public class CameraConfigReader {
                 rs.getString("zone_polygon"),
                 rs.getDouble("confidence_threshold"),
                 rs.getBoolean("is_active"),
+                rs.getBoolean("privacy_mode"),
                 updatedAt == null ? null : updatedAt.toInstant());
     }
 }

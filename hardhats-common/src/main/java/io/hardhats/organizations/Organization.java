@@ -33,6 +33,10 @@ public class Organization {
     @ColumnTransformer(write = "?::jsonb")
     private String settingsJson;
 
+    /** Heads blurred in everything stored or shown; on for every organisation created now. */
+    @Column(name = "privacy_mode")
+    private boolean privacyMode;
+
     @Column(updatable = false)
     private Instant createdAt;
 
@@ -47,6 +51,7 @@ public class Organization {
         this.maxCameras = maxCameras;
         this.maxUsers = maxUsers;
         this.settingsJson = "{}";
+        this.privacyMode = true;
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -92,6 +97,14 @@ public class Organization {
 
     public void setSettingsJson(String settingsJson) {
         this.settingsJson = settingsJson;
+    }
+
+    public boolean isPrivacyMode() {
+        return privacyMode;
+    }
+
+    public void setPrivacyMode(boolean privacyMode) {
+        this.privacyMode = privacyMode;
     }
 
     public Instant getCreatedAt() {

@@ -12,13 +12,16 @@ import io.hardhats.users.User;
 import io.hardhats.users.UserRepository;
 import io.hardhats.web.ApiException;
 import io.hardhats.web.Patch;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The caller's own organisation and the rules of changing it: the plan limits may not exceed what
- * the service allows nor fall below what the organisation already has.
+ * the service allows nor fall below what the organisation already has, and privacy mode goes off
+ * only when the admin confirms it. Every privacy mode change has its own audit row; the workers
+ * apply it to running cameras without reconnecting them.
  */
 @Service
 public class OrganizationService {
@@ -59,6 +62,9 @@ public class OrganizationService {
         // that a concurrent creation is about to raise.
         Organization organization = organizations.lockById(TenantContext.requireOrganization())
                 .orElseThrow(() -> ApiException.notFound("organization"));
+        if (request.privacyMode() != null && request.privacyMode() != organization.isPrivacyMode()) {
+            changePrivacyMode(organization, request);
+        }
         Patch.ifGiven(request.maxCameras(), max -> organization.setMaxCameras(checkedMaxCameras(max)));
         Patch.ifGiven(request.maxUsers(), max -> organization.setMaxUsers(checkedMaxUsers(max)));
         Patch.ifGiven(request.name(), name -> organization.setName(name.trim()));
@@ -86,6 +92,17 @@ public class OrganizationService {
     public String freeSlug(String name, boolean randomised) {
         return TenantContext.callAsSystem(() -> randomised ? SlugMaker.randomised(name, organizations::existsBySlug)
                 : SlugMaker.unique(name, organizations::existsBySlug));
+    }
+
+    private void changePrivacyMode(Organization organization, OrganizationUpdate request) {
+        boolean on = request.privacyMode();
+        if (!on && !Boolean.TRUE.equals(request.confirmPrivacyOff())) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "confirmation_required",
+                    "turning privacy mode off shows and stores faces unblurred: send confirm_privacy_off: true with it");
+        }
+        organization.setPrivacyMode(on);
+        audit.record(on ? "privacy_mode_on" : "privacy_mode_off", "organization", organization.getId(),
+                Map.of("privacy_mode", on));
     }
 
     private int checkedMaxCameras(int maxCameras) {

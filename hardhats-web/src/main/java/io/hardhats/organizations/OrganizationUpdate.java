@@ -8,12 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Fields left out (null) stay as they are. The plan is set by the operator of the service. */
+/**
+ * Fields left out (null) stay as they are. The plan is set by the operator of the service. Turning
+ * privacy mode off takes {@code confirmPrivacyOff: true} beside it: faces are shown and stored from then on.
+ */
 public record OrganizationUpdate(
         @Size(min = 1, max = 200) String name,
         @Min(1) Integer maxCameras,
         @Min(1) @Max(10_000) Integer maxUsers,
-        Map<String, Object> settings) {
+        Map<String, Object> settings,
+        Boolean privacyMode,
+        Boolean confirmPrivacyOff) {
 
     /** The wire names of the fields the update changes, for the audit trail. */
     List<String> changedFields() {
@@ -29,6 +34,9 @@ public record OrganizationUpdate(
         }
         if (settings != null) {
             fields.add("settings");
+        }
+        if (privacyMode != null) {
+            fields.add("privacy_mode");
         }
         return fields;
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.hardhats.session.SessionPrincipal;
 import io.hardhats.bus.LiveBus;
 import io.hardhats.cameras.CameraService;
+import io.hardhats.cameras.CameraView;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -26,12 +27,18 @@ import org.springframework.web.bind.annotation.RestController;
  * shows natively with the session cookie. The latest frame goes out at once; after 30 s without
  * a frame a "no signal" picture does. Each stream holds its request thread (a virtual thread on
  * Java 21+).
+ *
+ * <p>Workers encode a camera's frames only while it is wanted (see {@link LiveBus#wantedFrames}),
+ * so a camera nobody watched may have no recent frame: a stream or snapshot of a camera that is
+ * delivering then waits for the first frame its worker encodes, about one analysis period.
  */
 @RestController
 public class MjpegController {
 
     static final String BOUNDARY = "hardhatsframe";
     static final Duration NO_SIGNAL_AFTER = Duration.ofSeconds(30);
+    /** Added to a camera's analysis period when waiting for its first frame: decoding, analysis and transport. */
+    static final Duration FIRST_FRAME_MARGIN = Duration.ofSeconds(1);
 
     private final CameraService cameras;
     private final CameraFeeds feeds;
@@ -46,14 +53,17 @@ public class MjpegController {
     @GetMapping("/api/stream/{cameraId}")
     public void stream(@PathVariable UUID cameraId, @AuthenticationPrincipal SessionPrincipal principal,
             HttpServletResponse response) throws IOException {
-        cameras.get(cameraId);
+        CameraView camera = cameras.get(cameraId);
         response.setContentType("multipart/x-mixed-replace; boundary=" + BOUNDARY);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, must-revalidate");
         response.setHeader("X-Accel-Buffering", "no");
         ServletOutputStream out = response.getOutputStream();
         try (CameraFeeds.Viewer viewer = feeds.watch(cameraId, principal)) {
-            byte[] first = bus.latestFrame(cameraId).map(LiveBus.Frame::jpeg).orElse(NoSignalFrame.JPEG);
-            writePart(out, first);
+            byte[] first = latest(cameraId);
+            if (first == null && camera.online()) {
+                first = next(camera, viewer.mailbox());
+            }
+            writePart(out, first != null ? first : NoSignalFrame.JPEG);
             while (true) {
                 byte[] next = viewer.mailbox().take(NO_SIGNAL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
                 if (next == FrameMailbox.CLOSED) {
@@ -68,15 +78,38 @@ public class MjpegController {
         }
     }
 
+    /** Keeps the camera's frames wanted for a while, so the next snapshot of a tile is fresh too. */
     @GetMapping("/api/stream/{cameraId}/snapshot")
-    public ResponseEntity<byte[]> snapshot(@PathVariable UUID cameraId) {
-        boolean everSeen = cameras.get(cameraId).lastSeen() != null;
-        var latest = bus.latestFrame(cameraId);
+    public ResponseEntity<byte[]> snapshot(@PathVariable UUID cameraId,
+            @AuthenticationPrincipal SessionPrincipal principal) throws InterruptedException {
+        CameraView camera = cameras.get(cameraId);
+        bus.wantFrames(cameraId);
+        byte[] frame = latest(cameraId);
+        if (frame == null && camera.online()) {
+            try (CameraFeeds.Viewer viewer = feeds.watch(cameraId, principal)) {
+                frame = next(camera, viewer.mailbox());
+            }
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
                 .cacheControl(CacheControl.noStore())
-                .header("X-Frame-Status", frameStatus(latest.isPresent(), everSeen))
-                .body(latest.map(LiveBus.Frame::jpeg).orElse(NoSignalFrame.JPEG));
+                .header("X-Frame-Status", frameStatus(frame != null, camera.lastSeen() != null))
+                .body(frame != null ? frame : NoSignalFrame.JPEG);
+    }
+
+    private byte[] latest(UUID cameraId) {
+        return bus.latestFrame(cameraId).map(LiveBus.Frame::jpeg).orElse(null);
+    }
+
+    /**
+     * The next frame of a delivering camera, or null if none comes within one analysis period
+     * plus the time its worker takes to notice the viewer.
+     */
+    private static byte[] next(CameraView camera, FrameMailbox mailbox) throws InterruptedException {
+        long period = Math.round(1000 / camera.targetFps());
+        long wait = period + LiveBus.DEMAND_CHECK_EVERY.toMillis() + FIRST_FRAME_MARGIN.toMillis();
+        byte[] frame = mailbox.take(wait, TimeUnit.MILLISECONDS);
+        return frame == FrameMailbox.CLOSED ? null : frame;
     }
 
     /**

@@ -292,6 +292,23 @@ class DashboardBrowserTest extends ApiTest {
         waitVisible(By.id("password-form"));
         screenshot("settings");
 
+        // Privacy mode is on for a new organisation; turning it off warns and wants "I understand".
+        WebElement privacy = waitVisible(By.name("privacy_mode"));
+        assertThat(privacy.isSelected()).isTrue();
+        assertThat(driver.findElement(By.id("privacy-warning")).isDisplayed()).isFalse();
+        privacy.click();
+        assertThat(waitVisible(By.id("privacy-warning")).getText()).contains("Faces will be visible");
+        screenshot("settings-privacy-warning");
+        driver.findElement(By.cssSelector("#privacy-form button[type=submit]")).click();
+        assertThat(waitVisible(By.cssSelector("#privacy-form .error-box")).getText()).contains("I understand");
+        driver.findElement(By.name("confirm_privacy_off")).click();
+        driver.findElement(By.cssSelector("#privacy-form button[type=submit]")).click();
+        waitUntil(d -> !d.findElement(By.id("privacy-warning")).isDisplayed());
+        navigate("#/users");
+        waitVisible(By.id("users-table"));
+        navigate("#/settings");
+        assertThat(waitVisible(By.name("privacy_mode")).isSelected()).as("saved off").isFalse();
+
         assertNoConsoleErrors();
     }
 

@@ -83,6 +83,32 @@ class MjpegStreamTest extends ApiTest {
     }
 
     @Test
+    void aSnapshotOfADeliveringCameraNobodyWatchedWaitsForItsNextFrameAndKeepsItWanted() throws Exception {
+        Member admin = register("Idle Corp");
+        UUID camera = createCamera(admin, "Idle");
+        data.cameraReported(admin.organizationId(), camera, CameraStatus.ONLINE, Instant.now());
+        assertThat(bus.wantedFrames(List.of(camera))).isEmpty();
+
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<java.net.http.HttpResponse<byte[]>> snapshot = executor.submit(
+                    () -> admin.client().getBytes("/api/stream/" + camera + "/snapshot"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> viewers(camera) == 1);
+            assertThat(bus.wantedFrames(List.of(camera))).containsExactly(camera);
+            byte[] encoded = jpeg(9, 3_000);
+            bus.publishFrame(camera, encoded);
+            var answer = snapshot.get(10, TimeUnit.SECONDS);
+            assertThat(answer.headers().firstValue("X-Frame-Status")).contains("live");
+            assertThat(answer.body()).as("the frame encoded for it, not the no-signal picture").isEqualTo(encoded);
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(viewers(camera)).as("the snapshot left the feed").isZero();
+        assertThat(bus.wantedFrames(List.of(camera))).as("wanted a while longer, for the next snapshot")
+                .containsExactly(camera);
+    }
+
+    @Test
     void snapshotAnswersTheLatestFrame() throws Exception {
         Member admin = register("Snapshot Corp");
         UUID camera = createCamera(admin, "Snap");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ import io.hardhats.events.ViolationType;
 import io.hardhats.support.ApiTest;
 import io.hardhats.support.RedisServer;
 import io.hardhats.support.ApiClient;
+import io.hardhats.support.HttpResult;
 import io.hardhats.support.TenantData;
 import io.hardhats.users.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -130,6 +132,33 @@ class RedisLiveDeliveryTest extends ApiTest {
                 viewer.close();
             }
         }
+    }
+
+    @Test
+    void aWorkerLearnsWhichCamerasAreWatchedOnAnyInstance() throws Exception {
+        Member admin = register("Demand Corp");
+        UUID streamed = createCamera(admin, "Streamed");
+        UUID snapshotted = createCamera(admin, "Snapshotted");
+        UUID unwatched = createCamera(admin, "Unwatched");
+        Set<UUID> cameras = Set.of(streamed, snapshotted, unwatched);
+        assertThat(bus.wantedFrames(cameras)).isEmpty();
+
+        String cookie = admin.client().sessionCookie();
+        bus.publishFrame(streamed, jpeg(7, 1_000));
+        try (MjpegReader viewer = new MjpegReader(secondPort, "/api/stream/" + streamed, cookie)) {
+            viewer.nextFrame();
+            HttpResult snapshot = new ApiClient(secondPort).withSessionCookie(cookie)
+                    .get("/api/stream/" + snapshotted + "/snapshot");
+            assertThat(snapshot.status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> bus.wantedFrames(cameras).equals(Set.of(streamed, snapshotted)));
+        }
+        // The instance notices the departed viewer when it writes the next frame, as the worker sends
+        // while the camera is wanted.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            bus.publishFrame(streamed, jpeg(8, 1_000));
+            return bus.wantedFrames(cameras).equals(Set.of(snapshotted));
+        });
     }
 
     @Test

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.hardhats.bus.LiveBus;
 import io.hardhats.cameras.CameraConfig;
 import io.hardhats.cameras.CameraStatus;
 import io.hardhats.ingest.FrameListener;
-import io.hardhats.publish.FrameAnnotator;
+import io.hardhats.privacy.HeadBlur;
 import io.hardhats.publish.Thumbnails;
 import io.hardhats.rules.RuleSettings;
 import io.hardhats.rules.Violation;
@@ -27,9 +26,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One camera's analysis, frame by frame: detect, apply the violation rules, annotate and publish
- * the live frame, and record events with that same annotated frame (encoded once). Runs on the camera's ingest thread; a failure on one
- * frame is logged and the next frame goes on. Edited detection settings arrive from another
+ * One camera's analysis, frame by frame: detect, blur heads in privacy mode, apply the violation
+ * rules, annotate and publish the live frame, and record events with that same annotated frame
+ * (encoded once). The live frame is drawn and encoded only while someone watches the camera or a
+ * violation needs it. In privacy mode the frame is blurred in place right after detection, so every
+ * later use of it (live frame, event frame, thumbnail) sees the heads blurred. Runs on the
+ * camera's ingest thread; a failure on one frame is logged and the next frame goes on. Edited detection settings arrive from another
  * thread through {@link #reconfigure} and take effect at the next frame, with the tracks, streaks
  * and cooldowns of the rules carried over. Without a detector the frames are published as they
  * are, counted as seen but not as analysed, and every status report says so.
@@ -47,23 +49,21 @@ final class CameraPipeline implements FrameListener {
     private final ViolationRules rules;
     private CameraConfig applied; // the settings the rules and zone were built from; ingest thread only
     private List<List<Double>> zone;
-    private final FrameAnnotator annotator;
+    private final LiveOutput live;
     private final EventRecorder recorder;
     private final CameraStatusReporter status;
-    private final LiveBus bus;
     private final JsonMapper json;
     private final AtomicLong unflushedFrames = new AtomicLong();
     private volatile Instant lastFlush = Instant.now();
     private volatile Instant lastFrameAt;
 
-    CameraPipeline(CameraConfig camera, Optional<Detector> detector, FrameAnnotator annotator, EventRecorder recorder,
-            CameraStatusReporter status, LiveBus bus, JsonMapper json) {
+    CameraPipeline(CameraConfig camera, Optional<Detector> detector, LiveOutput live, EventRecorder recorder,
+            CameraStatusReporter status, JsonMapper json) {
         this.camera = camera;
         this.detector = detector;
-        this.annotator = annotator;
+        this.live = live;
         this.recorder = recorder;
         this.status = status;
-        this.bus = bus;
         this.json = json;
         this.applied = camera;
         this.zone = zoneOf(camera);
@@ -80,13 +80,11 @@ final class CameraPipeline implements FrameListener {
         try {
             CameraConfig camera = current();
             Analysis analysis = detector.map(d -> analyse(d, camera, bgr, capturedAt)).orElse(Analysis.NOTHING);
-            List<BoundingBox> flagged = analysis.violations().stream().map(Violation::box).toList();
-            byte[] frame = annotator.annotate(bgr, analysis.detections(), flagged, zone, camera.name(), capturedAt,
-                    placeholder);
-            bus.publishFrame(camera.id(), frame);
-            for (Violation violation : analysis.violations()) {
-                byte[] thumbnail = Thumbnails.crop(bgr, violation.box(), THUMBNAIL_QUALITY);
-                recorder.record(camera.organizationId(), camera.id(), violation, thumbnail, frame, capturedAt);
+            if (camera.privacyMode()) {
+                blurHeads(bgr, analysis);
+            }
+            if (!analysis.violations().isEmpty() || live.viewers().watched(camera.id())) {
+                publish(camera, bgr, analysis, capturedAt, placeholder);
             }
             lastFrameAt = capturedAt;
             unflushedFrames.incrementAndGet();
@@ -95,6 +93,25 @@ final class CameraPipeline implements FrameListener {
             }
         } catch (RuntimeException e) {
             log.warn("Camera {}: a frame could not be analysed: {}", camera.id(), e.toString());
+        }
+    }
+
+    private void blurHeads(Mat bgr, Analysis analysis) {
+        if (detector.isPresent()) {
+            HeadBlur.heads(bgr, analysis.heads());
+        } else {
+            HeadBlur.wholeFrame(bgr);
+        }
+    }
+
+    private void publish(CameraConfig camera, Mat bgr, Analysis analysis, Instant capturedAt, boolean placeholder) {
+        List<BoundingBox> flagged = analysis.violations().stream().map(Violation::box).toList();
+        byte[] frame = live.annotator().annotate(bgr, analysis.detections(), flagged, zone, camera.name(), capturedAt,
+                placeholder);
+        live.bus().publishFrame(camera.id(), frame);
+        for (Violation violation : analysis.violations()) {
+            byte[] thumbnail = Thumbnails.crop(bgr, violation.box(), THUMBNAIL_QUALITY);
+            recorder.record(camera.organizationId(), camera.id(), violation, thumbnail, frame, capturedAt);
         }
     }
 
@@ -113,15 +130,26 @@ final class CameraPipeline implements FrameListener {
         return config.zonePolygonJson() == null ? null : json.readValue(config.zonePolygonJson(), POLYGON);
     }
 
-    /** What the detector saw on one frame and which violations fired on it. */
-    private record Analysis(List<Detection> detections, List<Violation> violations) {
-        static final Analysis NOTHING = new Analysis(List.of(), List.of());
+    /**
+     * What the detector saw on one frame at the camera's threshold, which violations fired on it,
+     * and the heads to blur (in privacy mode down to {@link HeadBlur#CONFIDENCE}).
+     */
+    private record Analysis(List<Detection> detections, List<Violation> violations, List<Detection> heads) {
+        static final Analysis NOTHING = new Analysis(List.of(), List.of(), List.of());
     }
 
+    /**
+     * One detector run serves both the rules and the blur: at a lower threshold the detector keeps
+     * every box it keeps at a higher one (candidates are chosen and suppressed in order of
+     * confidence), so filtering afterwards gives the rules exactly what they would have got.
+     */
     private Analysis analyse(Detector detector, CameraConfig camera, Mat bgr, Instant capturedAt) {
-        List<Detection> detections = detector.detect(bgr, camera.inferenceWidth(), camera.inferenceHeight(),
-                camera.confidenceThreshold());
-        return new Analysis(detections, rules.evaluate(detections, bgr.cols(), bgr.rows(), capturedAt));
+        double threshold = camera.confidenceThreshold();
+        double lowest = camera.privacyMode() ? Math.min(threshold, HeadBlur.CONFIDENCE) : threshold;
+        List<Detection> found = detector.detect(bgr, camera.inferenceWidth(), camera.inferenceHeight(), lowest);
+        List<Detection> detections = found.stream().filter(d -> d.confidence() >= (float) threshold).toList();
+        List<Detection> heads = found.stream().filter(HeadBlur::isHead).toList();
+        return new Analysis(detections, rules.evaluate(detections, bgr.cols(), bgr.rows(), capturedAt), heads);
     }
 
     @Override

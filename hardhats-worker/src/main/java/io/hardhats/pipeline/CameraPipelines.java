@@ -6,14 +6,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.hardhats.bus.LiveBus;
 import io.hardhats.cameras.CameraConfig;
 import io.hardhats.cameras.CameraConfigReader;
 import io.hardhats.cameras.CameraStatus;
 import io.hardhats.fleet.CameraAssignments;
 import io.hardhats.ingest.CameraIngest;
 import io.hardhats.ingest.CameraIngestFactory;
-import io.hardhats.publish.FrameAnnotator;
 import io.hardhats.vision.DetectorSupply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,23 +33,21 @@ public class CameraPipelines implements CameraAssignments {
     private final CameraSources sources;
     private final CameraIngestFactory ingests;
     private final DetectorSupply detectors;
-    private final FrameAnnotator annotator;
+    private final LiveOutput live;
     private final EventRecorder recorder;
     private final CameraStatusReporter status;
-    private final LiveBus bus;
     private final JsonMapper json;
 
-    public CameraPipelines(CameraConfigReader configs, CameraSources sources, CameraIngestFactory ingests,
-            DetectorSupply detectors, FrameAnnotator annotator, EventRecorder recorder,
-            CameraStatusReporter status, LiveBus bus, JsonMapper json) {
+    CameraPipelines(CameraConfigReader configs, CameraSources sources, CameraIngestFactory ingests,
+            DetectorSupply detectors, LiveOutput live, EventRecorder recorder, CameraStatusReporter status,
+            JsonMapper json) {
         this.configs = configs;
         this.sources = sources;
         this.ingests = ingests;
         this.detectors = detectors;
-        this.annotator = annotator;
+        this.live = live;
         this.recorder = recorder;
         this.status = status;
-        this.bus = bus;
         this.json = json;
     }
 
@@ -62,11 +58,11 @@ public class CameraPipelines implements CameraAssignments {
             return;
         }
         try {
-            CameraPipeline pipeline = new CameraPipeline(camera, detectors.detector(), annotator, recorder, status, bus,
-                    json);
+            CameraPipeline pipeline = new CameraPipeline(camera, detectors.detector(), live, recorder, status, json);
             pipeline.onStatus(CameraStatus.CONNECTING, null);
             CameraIngest ingest = ingests.start(sources.from(camera), pipeline);
             running.put(cameraId, new Running(pipeline, ingest));
+            live.viewers().follow(cameraId);
             log.info("Camera {} started", cameraId);
         } catch (RuntimeException e) {
             log.warn("Camera {} could not start: {}", cameraId, e.toString());
@@ -100,6 +96,7 @@ public class CameraPipelines implements CameraAssignments {
         if (camera == null) {
             return;
         }
+        live.viewers().forget(cameraId);
         camera.ingest().close();
         camera.pipeline().flush();
         log.info("Camera {} stopped", cameraId);

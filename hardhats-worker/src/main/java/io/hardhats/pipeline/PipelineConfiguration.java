@@ -5,6 +5,7 @@ import io.hardhats.cameras.CameraConfigReader;
 import io.hardhats.config.RunsWorker;
 import io.hardhats.ingest.CameraIngestFactory;
 import io.hardhats.publish.FrameAnnotator;
+import io.hardhats.publish.ViewerDemand;
 import io.hardhats.vision.DetectorSupply;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,9 +33,15 @@ public class PipelineConfiguration {
     }
 
     @Bean
+    ViewerDemand viewerDemand(LiveBus bus) {
+        return new ViewerDemand(bus);
+    }
+
+    @Bean
     CameraPipelines cameraPipelines(CameraConfigReader configs, CameraSources sources, CameraIngestFactory ingests,
-            DetectorSupply detectors, FrameAnnotator annotator, EventRecorder recorder,
-            CameraStatusReporter status, LiveBus bus, JsonMapper json) {
-        return new CameraPipelines(configs, sources, ingests, detectors, annotator, recorder, status, bus, json);
+            DetectorSupply detectors, FrameAnnotator annotator, ViewerDemand viewers, LiveBus bus,
+            EventRecorder recorder, CameraStatusReporter status, JsonMapper json) {
+        return new CameraPipelines(configs, sources, ingests, detectors, new LiveOutput(annotator, viewers, bus),
+                recorder, status, json);
     }
 }

@@ -26,14 +26,11 @@ public final class Thumbnails {
 
     public static byte[] crop(Mat bgr, BoundingBox box, int quality) {
         try (PointerScope scope = new PointerScope()) {
-            float padX = Math.max(box.width() * 0.75f, MIN_SIDE / 2f);
-            float padY = Math.max(box.height() * 0.5f, MIN_SIDE / 2f);
-            int x1 = Math.max(0, (int) (box.x1() - padX));
-            int y1 = Math.max(0, (int) (box.y1() - padY));
-            int x2 = Math.min(bgr.cols(), (int) (box.x2() + padX));
-            int y2 = Math.min(bgr.rows(), (int) (box.y2() + padY));
+            Rect context = context(box, bgr.cols(), bgr.rows());
+            int x1 = context.x();
+            int y1 = context.y();
             // A copy: the frame itself is annotated for the live view afterwards.
-            Mat region = new Mat(bgr, new Rect(x1, y1, Math.max(1, x2 - x1), Math.max(1, y2 - y1))).clone();
+            Mat region = new Mat(bgr, context).clone();
             int thickness = Math.max(2, region.cols() / 160);
             rectangle(region, new Point((int) box.x1() - x1, (int) box.y1() - y1),
                     new Point((int) box.x2() - x1, (int) box.y2() - y1), FrameAnnotator.FLAGGED, thickness, LINE_AA, 0);
@@ -45,5 +42,16 @@ public final class Thumbnails {
             }
             return Jpeg.encode(out, quality);
         }
+    }
+
+    /** The part of a {@code cols}×{@code rows} frame a thumbnail shows: the box with context around it. */
+    public static Rect context(BoundingBox box, int cols, int rows) {
+        float padX = Math.max(box.width() * 0.75f, MIN_SIDE / 2f);
+        float padY = Math.max(box.height() * 0.5f, MIN_SIDE / 2f);
+        int x1 = Math.max(0, (int) (box.x1() - padX));
+        int y1 = Math.max(0, (int) (box.y1() - padY));
+        int x2 = Math.min(cols, (int) (box.x2() + padX));
+        int y2 = Math.min(rows, (int) (box.y2() + padY));
+        return new Rect(x1, y1, Math.max(1, x2 - x1), Math.max(1, y2 - y1));
     }
 }

@@ -202,6 +202,24 @@ class FleetTest {
     }
 
     @Test
+    void theOrganisationsPrivacyModeReachesItsRunningCamerasWithoutReconnecting() {
+        List<UUID> cameras = cameras(2);
+        Worker a = worker("a");
+        awaitSplit(cameras, a);
+        assertThat(configReader.read(cameras.get(0))).hasValueSatisfying(
+                config -> assertThat(config.privacyMode()).as("on for a new organisation").isTrue());
+
+        owner.update("UPDATE organizations SET privacy_mode = false WHERE id = "
+                + "(SELECT organization_id FROM cameras WHERE id = ?)", cameras.get(0));
+        for (UUID camera : cameras) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> probe.reconfigures(camera) == 1);
+            assertThat(probe.restarts(camera)).isZero();
+            assertThat(configReader.read(camera)).hasValueSatisfying(
+                    config -> assertThat(config.privacyMode()).isFalse());
+        }
+    }
+
+    @Test
     void aWorkerCutOffFromTheDatabaseStopsItsCamerasBeforeOthersTakeThem() {
         List<UUID> cameras = cameras(6);
         Worker a = worker("a");
