@@ -36,7 +36,8 @@ public final class Thumbnails {
             Mat region = new Mat(bgr, new Rect(x1, y1, Math.max(1, x2 - x1), Math.max(1, y2 - y1))).clone();
             int thickness = Math.max(2, region.cols() / 160);
             rectangle(region, new Point((int) box.x1() - x1, (int) box.y1() - y1),
-                    new Point((int) box.x2() - x1, (int) box.y2() - y1), FrameAnnotator.FLAGGED, thickness, LINE_AA, 0);
+                    new Point((int) box.x2() - x1, (int) box.y2() - y1), FrameAnnotator.flagRed(), thickness,
+                    LINE_AA, 0);
             Mat out = region;
             if (region.cols() > MAX_WIDTH) {
                 out = new Mat();
