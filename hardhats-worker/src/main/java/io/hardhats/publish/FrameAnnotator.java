@@ -37,8 +37,14 @@ public class FrameAnnotator {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    /** The red of missing equipment, the zone and a flagged worker (BGR), on the live view and thumbnails. */
-    static final Scalar FLAGGED = new Scalar(40, 40, 230, 0);
+    /**
+     * The red of missing equipment, the zone and a flagged worker (BGR), on the live view and
+     * thumbnails. A new native value per call: one made once would belong to the pointer scope
+     * that happened to be open then, and be freed with it.
+     */
+    static Scalar flagRed() {
+        return new Scalar(40, 40, 230, 0);
+    }
 
     private final int jpegQuality;
 
@@ -70,7 +76,7 @@ public class FrameAnnotator {
             }
             for (BoundingBox box : flagged) {
                 rectangle(canvas, new Point((int) (box.x1() * scale), (int) (box.y1() * scale)),
-                        new Point((int) (box.x2() * scale), (int) (box.y2() * scale)), FLAGGED, thickness * 3,
+                        new Point((int) (box.x2() * scale), (int) (box.y2() * scale)), flagRed(), thickness * 3,
                         LINE_AA, 0);
             }
             label(canvas, cameraName + "  " + TIME.format(at), new Point(8, 8), fontScale, new Scalar(0, 0, 0, 0),
@@ -92,7 +98,7 @@ public class FrameAnnotator {
             List<Double> b = zone.get((i + 1) % zone.size());
             line(canvas, new Point((int) (a.get(0) * canvas.cols()), (int) (a.get(1) * canvas.rows())),
                     new Point((int) (b.get(0) * canvas.cols()), (int) (b.get(1) * canvas.rows())),
-                    FLAGGED, thickness + 1, LINE_AA, 0);
+                    flagRed(), thickness + 1, LINE_AA, 0);
         }
     }
 
@@ -135,7 +141,7 @@ public class FrameAnnotator {
         return switch (productClass) {
             case HELMET -> new Scalar(80, 200, 60, 0);
             case VEST -> new Scalar(160, 200, 40, 0);
-            case NO_HELMET -> FLAGGED;
+            case NO_HELMET -> flagRed();
             case NO_VEST -> new Scalar(0, 140, 255, 0);
             case PERSON -> new Scalar(230, 150, 40, 0);
         };

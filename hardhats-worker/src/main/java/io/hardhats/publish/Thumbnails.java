@@ -33,7 +33,8 @@ public final class Thumbnails {
             Mat region = new Mat(bgr, context).clone();
             int thickness = Math.max(2, region.cols() / 160);
             rectangle(region, new Point((int) box.x1() - x1, (int) box.y1() - y1),
-                    new Point((int) box.x2() - x1, (int) box.y2() - y1), FrameAnnotator.FLAGGED, thickness, LINE_AA, 0);
+                    new Point((int) box.x2() - x1, (int) box.y2() - y1), FrameAnnotator.flagRed(), thickness,
+                    LINE_AA, 0);
             Mat out = region;
             if (region.cols() > MAX_WIDTH) {
                 out = new Mat();
