@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.hardhats.organizations.OrganizationRepository;
-import io.hardhats.organizations.OrganizationView;
+import io.hardhats.organizations.OrganizationViews;
 import io.hardhats.session.SessionPrincipal;
 import io.hardhats.users.User;
 import io.hardhats.users.UserRepository;
@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/auth")
@@ -45,17 +44,17 @@ public class AuthController {
     private final AuthRateLimiter rateLimiter;
     private final UserRepository users;
     private final OrganizationRepository organizations;
-    private final JsonMapper json;
+    private final OrganizationViews organizationViews;
 
     public AuthController(AuthService auth, SessionTokens tokens, SessionCookies cookies, AuthRateLimiter rateLimiter,
-            UserRepository users, OrganizationRepository organizations, JsonMapper json) {
+            UserRepository users, OrganizationRepository organizations, OrganizationViews organizationViews) {
         this.auth = auth;
         this.tokens = tokens;
         this.cookies = cookies;
         this.rateLimiter = rateLimiter;
         this.users = users;
         this.organizations = organizations;
-        this.json = json;
+        this.organizationViews = organizationViews;
     }
 
     @PostMapping("/register")
@@ -67,7 +66,7 @@ public class AuthController {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.SET_COOKIE, cookies.issue(issued.token()).toString())
                 .body(Map.of("user", UserView.of(registered.user()),
-                        "organization", OrganizationView.of(registered.organization(), json),
+                        "organization", organizationViews.of(registered.organization()),
                         "expires_at", issued.expiresAt()));
     }
 

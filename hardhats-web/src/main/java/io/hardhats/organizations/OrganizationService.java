@@ -3,46 +3,41 @@ package io.hardhats.organizations;
 import java.util.Map;
 
 import io.hardhats.audit.AuditTrail;
-import io.hardhats.cameras.CameraRepository;
-import io.hardhats.config.HardhatsProperties;
+import io.hardhats.storage.StorageMeter;
+import io.hardhats.storage.StorageUsage;
 import io.hardhats.tenancy.TenantContext;
-import io.hardhats.users.UserRepository;
 import io.hardhats.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The caller's own organisation and the rules of changing it: the plan limits may not exceed what
- * the service allows nor fall below what the organisation already has.
- */
+/** The caller's own organisation: reading it, its storage, and changing it within {@link OrganizationRules}. */
 @Service
 public class OrganizationService {
 
-    private static final int MAX_SETTINGS_KIB = 16;
-
     private final OrganizationRepository organizations;
-    private final CameraRepository cameras;
-    private final UserRepository users;
+    private final OrganizationRules rules;
+    private final OrganizationViews views;
     private final AuditTrail audit;
-    private final HardhatsProperties properties;
-    private final JsonMapper json;
+    private final StorageMeter storage;
 
-    public OrganizationService(OrganizationRepository organizations, CameraRepository cameras,
-            UserRepository users, AuditTrail audit, HardhatsProperties properties, JsonMapper json) {
+    public OrganizationService(OrganizationRepository organizations, OrganizationRules rules,
+            OrganizationViews views, AuditTrail audit, StorageMeter storage) {
         this.organizations = organizations;
-        this.cameras = cameras;
-        this.users = users;
+        this.rules = rules;
+        this.views = views;
         this.audit = audit;
-        this.properties = properties;
-        this.json = json;
+        this.storage = storage;
     }
 
     @Transactional(readOnly = true)
     public OrganizationView get() {
         Organization organization = organizations.findById(TenantContext.requireOrganization())
                 .orElseThrow(() -> ApiException.notFound("organization"));
-        return OrganizationView.of(organization, json);
+        return views.of(organization);
+    }
+
+    public StorageUsage storage() {
+        return storage.usage(TenantContext.requireOrganization());
     }
 
     @Transactional
@@ -52,45 +47,22 @@ public class OrganizationService {
         Organization organization = organizations.lockById(TenantContext.requireOrganization())
                 .orElseThrow(() -> ApiException.notFound("organization"));
         if (request.maxCameras() != null) {
-            organization.setMaxCameras(checkedMaxCameras(request.maxCameras()));
+            organization.setMaxCameras(rules.checkedMaxCameras(request.maxCameras()));
         }
         if (request.maxUsers() != null) {
-            organization.setMaxUsers(checkedMaxUsers(request.maxUsers()));
+            organization.setMaxUsers(rules.checkedMaxUsers(request.maxUsers()));
+        }
+        if (request.retentionDays() != null) {
+            organization.setRetentionDays(rules.checkedRetentionDays(request.retentionDays()));
         }
         if (request.name() != null) {
             organization.setName(request.name().trim());
         }
         if (request.settings() != null) {
-            organization.setSettingsJson(checkedSettings(request.settings()));
+            organization.setSettingsJson(rules.checkedSettings(request.settings()));
         }
         audit.record("organization_update", "organization", organization.getId(),
                 Map.of("fields", request.changedFields()));
-        return OrganizationView.of(organization, json);
-    }
-
-    private int checkedMaxCameras(int maxCameras) {
-        if (maxCameras > properties.maxCamerasPerOrg()) {
-            throw ApiException.invalid("max_cameras: this service allows at most "
-                    + properties.maxCamerasPerOrg() + " cameras per organisation");
-        }
-        if (maxCameras < cameras.count()) {
-            throw ApiException.conflict("plan_limit", "max_cameras is below the number of cameras you have");
-        }
-        return maxCameras;
-    }
-
-    private int checkedMaxUsers(int maxUsers) {
-        if (maxUsers < users.count()) {
-            throw ApiException.conflict("plan_limit", "max_users is below the number of users you have");
-        }
-        return maxUsers;
-    }
-
-    private String checkedSettings(Map<String, Object> settings) {
-        String settingsJson = json.writeValueAsString(settings);
-        if (settingsJson.length() > MAX_SETTINGS_KIB * 1024) {
-            throw ApiException.invalid("settings: must be at most " + MAX_SETTINGS_KIB + " KiB of JSON");
-        }
-        return settingsJson;
+        return views.of(organization);
     }
 }

@@ -13,6 +13,7 @@ public record OrganizationUpdate(
         @Size(min = 1, max = 200) String name,
         @Min(1) Integer maxCameras,
         @Min(1) @Max(10_000) Integer maxUsers,
+        @Min(1) Integer retentionDays,
         Map<String, Object> settings) {
 
     /** The wire names of the fields the update changes, for the audit trail. */
@@ -26,6 +27,9 @@ public record OrganizationUpdate(
         }
         if (maxUsers != null) {
             fields.add("max_users");
+        }
+        if (retentionDays != null) {
+            fields.add("retention_days");
         }
         if (settings != null) {
             fields.add("settings");
