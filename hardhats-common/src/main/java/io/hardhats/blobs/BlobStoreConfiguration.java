@@ -6,6 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -33,7 +35,11 @@ public class BlobStoreConfiguration {
             builder.region(Region.US_EAST_1);
         }
         if (settings.endpoint() != null) {
-            builder.endpointOverride(settings.endpoint()).forcePathStyle(true);
+            // Servers other than AWS understand path-style addresses, and many refuse the SDK's
+            // default trailing checksums (a 400 on every upload), so checksums only where required.
+            builder.endpointOverride(settings.endpoint()).forcePathStyle(true)
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         }
         builder.credentialsProvider(settings.hasStaticCredentials()
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()))

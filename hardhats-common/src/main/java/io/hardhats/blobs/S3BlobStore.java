@@ -107,6 +107,11 @@ public class S3BlobStore implements BlobStore {
                 .range("bytes=" + offset + "-" + (end - 1)));
     }
 
+    /** Spring calls it when the application stops (a bean's public {@code close} is its destroy method). */
+    public void close() {
+        s3.close();
+    }
+
     /** The object goes only once the row's removal has committed, so a rollback loses no bytes. */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)

@@ -10,12 +10,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads an organisation's storage from indexes: blob sizes by kind from
+ * Reads an organisation's storage, and answers its quota, from indexes: blob sizes by kind from
  * {@code blobs_organization_kind_idx} (the trigger on events tells each blob its kind), the events
  * from the organisation's event index, never a join through every event.
  */
 @Component
-public class StorageMeter {
+public class StorageMeter implements StorageQuota {
 
     private final JdbcClient jdbc;
     private final TenantTransactions transactions;
@@ -45,14 +45,19 @@ public class StorageMeter {
         });
     }
 
-    /** Every byte the organisation stores; in the organisation's scope. */
-    long stored(UUID organizationId) {
+    @Override
+    public boolean allowsClip(UUID organizationId, long bytes) {
+        return transactions.call(organizationId, () -> stored(organizationId) + bytes <= limit(organizationId));
+    }
+
+    /** Every byte the organisation stores, placeholder videos included; in the organisation's scope. */
+    private long stored(UUID organizationId) {
         return jdbc.sql("SELECT coalesce(sum(size_bytes), 0) FROM blobs WHERE organization_id = ?")
                 .param(organizationId).query(Long.class).single();
     }
 
     /** The storage limit in force for the organisation; in the organisation's scope. */
-    long limit(UUID organizationId) {
+    private long limit(UUID organizationId) {
         return properties.limitFor(jdbc.sql("SELECT max_storage_bytes FROM organizations WHERE id = ?")
                 .param(organizationId).query(Long.class).optional().orElse(null));
     }
