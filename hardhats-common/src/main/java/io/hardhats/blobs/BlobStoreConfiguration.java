@@ -21,7 +21,11 @@ public class BlobStoreConfiguration {
     BlobStore blobStore(BlobStoreProperties properties, JdbcClient jdbc) {
         return switch (properties.type()) {
             case POSTGRES -> new PostgresBlobStore(jdbc);
-            case S3 -> new S3BlobStore(s3Client(properties.s3()), requireBucket(properties.s3()), jdbc);
+            case S3 -> {
+                // The bucket first: without one, no client need be built (nor its region found).
+                String bucket = requireBucket(properties.s3());
+                yield new S3BlobStore(s3Client(properties.s3()), bucket, jdbc);
+            }
         };
     }
 
