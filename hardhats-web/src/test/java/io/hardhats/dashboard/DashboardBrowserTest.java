@@ -397,7 +397,7 @@ class DashboardBrowserTest extends ApiTest {
         signIn(admin);
         navigate("#/settings");
         WebElement storage = waitVisible(By.id("storage-settings"));
-        assertThat(storage.findElement(By.cssSelector("tr[data-kind=frames]")).getText()).contains("Frames", "KB");
+        assertThat(storage.findElement(By.cssSelector("tr[data-kind=frames]")).getText()).containsIgnoringCase("frames").contains("KB");
         assertThat(storage.findElement(By.cssSelector("tr[data-kind=thumbnails]")).getText()).contains("KB");
         assertThat(storage.findElement(By.cssSelector("tr[data-kind=events]")).getText()).endsWith("1");
         assertThat(driver.findElement(By.name("retention_days")).getAttribute("value")).isEqualTo("90");
