@@ -1,6 +1,6 @@
 // The dashboard shell: sign-in state, hash routes, navigation and the live alerts panel.
 import { get, post, onUnauthorized, clearSession, hasSession, scheduleRefresh } from './api.js';
-import { state, loadCameras, isAdmin, detectionOff, onCameraStatus } from './state.js';
+import { state, loadCameras, loadStorage, isAdmin, detectionOff, onCameraStatus } from './state.js';
 import { h } from './ui.js';
 import * as auth from './auth.js';
 import * as live from './live.js';
@@ -56,21 +56,27 @@ export async function signedIn() {
   scheduleRefresh();
   try {
     await loadCameras();
+    if (isAdmin()) await loadStorage();
   } catch (_) { /* pages load what they need */ }
   showChrome(true);
   alerts.start();
 }
 
-/** Admins are told when the organisation's cameras stream without detection, and how to fix it. */
-function updateDetectionBanner() {
-  document.getElementById('detection-banner').hidden = !(state.me && isAdmin() && detectionOff());
+/**
+ * Admins are told when the organisation's cameras stream without detection, and how to fix it, and
+ * when its storage is full, so violations are recorded without clips.
+ */
+function updateBanners() {
+  const admin = Boolean(state.me) && isAdmin();
+  document.getElementById('detection-banner').hidden = !(admin && detectionOff());
+  document.getElementById('storage-banner').hidden = !(admin && state.storageFull);
 }
 
 function showChrome(on) {
   document.getElementById('topbar').hidden = !on;
   document.getElementById('alerts-panel').hidden = !on;
   document.getElementById('layout').classList.toggle('no-aside', !on);
-  updateDetectionBanner();
+  updateBanners();
   if (on && state.me) {
     document.getElementById('whoami-name').textContent = state.me.full_name;
     document.getElementById('whoami-role').textContent = state.me.role;
@@ -85,6 +91,7 @@ export function signOutLocally(message) {
   alerts.stop();
   state.me = null;
   state.cameras = new Map();
+  state.storageFull = false;
   showChrome(false);
   if (message) setFlash(message);
   navigate('#/login');
@@ -122,7 +129,7 @@ async function route() {
   document.title = `${container.dataset.page[0].toUpperCase()}${target.slice(1)} · Hard Hats`;
   try {
     cleanup = (await routes[target].page(container, rest)) || null;
-    updateDetectionBanner();
+    updateBanners();
   } catch (e) {
     if (e.status !== 401) {
       container.append(h('div', { class: 'error-box', role: 'alert' }, e.detail || e.message));
@@ -141,7 +148,7 @@ async function start() {
     signOutLocally('You have signed out.');
   });
   window.addEventListener('hashchange', route);
-  onCameraStatus(updateDetectionBanner);
+  onCameraStatus(updateBanners);
   if (hasSession()) {
     try {
       await signedIn();

@@ -1,6 +1,6 @@
 // Settings: the organisation (admins edit, managers read) and everyone's own password.
 import { get, put, api } from './api.js';
-import { state, role } from './state.js';
+import { state, role, loadStorage } from './state.js';
 import { h, field, checkboxField, errorBox, toast } from './ui.js';
 import { PASSWORD_HINT, passwordProblem } from './auth.js';
 
@@ -8,7 +8,7 @@ export async function render(container) {
   container.append(h('div', { class: 'page-head' }, h('h1', {}, 'Settings')));
   if (role() === 'admin' || role() === 'manager') {
     const org = await get('/api/v1/organization');
-    container.append(organization(org), privacy(org));
+    container.append(organization(org), privacy(org), await storage());
   }
   container.append(changePassword());
   return null;
@@ -18,18 +18,25 @@ function organization(org) {
   const section = h('section', { class: 'card', id: 'organization-settings' }, h('h2', {}, 'Organisation'));
   const facts = h('p', { class: 'hint' }, `Plan: ${org.plan} · up to ${org.max_cameras} cameras and ${org.max_users} users`);
   if (role() !== 'admin') {
-    section.append(h('p', {}, h('strong', {}, org.name)), facts);
+    section.append(h('p', {}, h('strong', {}, org.name)), facts,
+      h('p', { class: 'hint' }, `Events, their pictures and clips are kept for ${org.retention_days} days.`));
     return section;
   }
   const name = h('input', { type: 'text', name: 'organization_name', required: true, maxlength: '200', value: org.name });
+  const retention = h('input', { type: 'number', name: 'retention_days', required: true, min: '1', step: '1',
+    value: String(org.retention_days) });
   const error = errorBox();
-  const form = h('form', { id: 'organization-form', novalidate: true }, error, field('Organisation name', name), facts,
-    h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save'));
+  const form = h('form', { id: 'organization-form', novalidate: true }, error,
+    h('div', { class: 'form-grid' }, field('Organisation name', name),
+      field('Keep events for (days)', retention, 'Older events, their pictures and clips are deleted every night; daily statistics stay.')),
+    facts, h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save'));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     error.clear();
     try {
-      const saved = await put('/api/v1/organization', { name: name.value.trim() });
+      const saved = await put('/api/v1/organization', {
+        name: name.value.trim(), retention_days: Number(retention.value),
+      });
       if (state.me && state.me.organization) state.me.organization.name = saved.name;
       toast('Organisation saved');
     } catch (err) {
@@ -86,6 +93,39 @@ function privacy(org) {
     }
   });
   section.append(form);
+  return section;
+}
+
+const STORAGE_KINDS = [['clips', 'Clips'], ['frames', 'Frames'], ['thumbnails', 'Thumbnails']];
+
+/** Bytes in the largest unit that keeps the number at or above 1 (1 KB = 1024 bytes). */
+function formatBytes(bytes) {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  if (unit === 0) return `${value} ${value === 1 ? 'byte' : 'bytes'}`;
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+async function storage() {
+  const used = await loadStorage();
+  const rows = STORAGE_KINDS.filter(([kind]) => kind in used.bytes)
+    .map(([kind, label]) => h('tr', { 'data-kind': kind }, h('th', { scope: 'row' }, label),
+      h('td', {}, formatBytes(used.bytes[kind]))));
+  const section = h('section', { class: 'card', id: 'storage-settings' }, h('h2', {}, 'Storage'),
+    h('table', { class: 'table storage-table' }, h('tbody', {}, ...rows,
+      h('tr', { 'data-kind': 'total' }, h('th', { scope: 'row' }, 'All stored (placeholder videos too)'),
+        h('td', {}, `${formatBytes(used.total_bytes)} of ${formatBytes(used.limit_bytes)}`)),
+      h('tr', { 'data-kind': 'events' }, h('th', { scope: 'row' }, 'Events'),
+        h('td', {}, used.events.toLocaleString())))));
+  if (used.limit_reached) {
+    section.append(h('p', { class: 'notice', role: 'status' },
+      'The plan\'s storage limit is reached: new violations are recorded without clips.'));
+  }
   return section;
 }
 

@@ -5,6 +5,7 @@ export const state = {
   me: null,
   cameras: new Map(),
   camerasLoadedAt: 0,
+  storageFull: false,
 };
 
 export function role() {
@@ -24,6 +25,13 @@ export async function loadCameras() {
   state.cameras = new Map(list.map((camera) => [camera.id, camera]));
   state.camerasLoadedAt = Date.now();
   return list;
+}
+
+/** What the organisation stores against its plan's limit (admins and managers may read it). */
+export async function loadStorage() {
+  const storage = await get('/api/v1/organization/storage');
+  state.storageFull = storage.limit_reached;
+  return storage;
 }
 
 /** True when a camera of the organisation streams without detection (its worker has no model). */

@@ -29,6 +29,14 @@ public class Organization {
 
     private int maxUsers;
 
+    /** Null: the plan's default period. */
+    @Column(name = "retention_days")
+    private Integer retentionDays;
+
+    /** Null: the plan's default limit. Set by the service's operator, not by the organisation. */
+    @Column(name = "max_storage_bytes")
+    private Long maxStorageBytes;
+
     @Column(name = "settings", columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     private String settingsJson;
@@ -89,6 +97,18 @@ public class Organization {
 
     public void setMaxUsers(int maxUsers) {
         this.maxUsers = maxUsers;
+    }
+
+    public Integer getRetentionDays() {
+        return retentionDays;
+    }
+
+    public void setRetentionDays(Integer retentionDays) {
+        this.retentionDays = retentionDays;
+    }
+
+    public Long getMaxStorageBytes() {
+        return maxStorageBytes;
     }
 
     public String getSettingsJson() {

@@ -2,7 +2,7 @@ package io.hardhats.auth;
 
 import java.util.UUID;
 
-import io.hardhats.organizations.OrganizationService;
+import io.hardhats.organizations.OrganizationFounder;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.tenancy.TenantTransactions;
 import io.hardhats.users.EmailAddresses;
@@ -33,11 +33,11 @@ public class Registration {
 
     private final UserRepository users;
     private final PasswordEncoder passwords;
-    private final OrganizationService organizations;
+    private final OrganizationFounder organizations;
     private final TenantTransactions transactions;
     private final ApplicationEventPublisher events;
 
-    public Registration(UserRepository users, PasswordEncoder passwords, OrganizationService organizations,
+    public Registration(UserRepository users, PasswordEncoder passwords, OrganizationFounder organizations,
             TenantTransactions transactions, ApplicationEventPublisher events) {
         this.users = users;
         this.passwords = passwords;
@@ -46,7 +46,7 @@ public class Registration {
         this.events = events;
     }
 
-    public OrganizationService.Founded register(AuthRequests.Register request) {
+    public OrganizationFounder.Founded register(AuthRequests.Register request) {
         String email = EmailAddresses.normalise(request.email());
         PasswordPolicy.check(request.password(), email);
         String hash = passwords.encode(request.password());
@@ -58,7 +58,7 @@ public class Registration {
                 }
                 String slug = organizations.freeSlug(name, attempt > 1);
                 User admin = new User(email, hash, request.fullName().trim(), Role.ADMIN);
-                OrganizationService.Founded founded = transactions.call(UUID.randomUUID(),
+                OrganizationFounder.Founded founded = transactions.call(UUID.randomUUID(),
                         () -> organizations.found(name, slug, admin));
                 events.publishEvent(new OrganizationRegistered(founded.organization().getId()));
                 return founded;

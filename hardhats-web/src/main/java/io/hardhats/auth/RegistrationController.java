@@ -5,8 +5,8 @@ import jakarta.validation.Valid;
 
 import java.util.Map;
 
-import io.hardhats.organizations.OrganizationService;
-import io.hardhats.organizations.OrganizationView;
+import io.hardhats.organizations.OrganizationFounder;
+import io.hardhats.organizations.OrganizationViews;
 import io.hardhats.users.UserView;
 import io.hardhats.web.ClientAddress;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Signing up: a new organisation and its first admin, signed in at once. */
 @RestController
@@ -26,26 +25,26 @@ public class RegistrationController {
     private final Registration registration;
     private final SessionCookies cookies;
     private final AuthRateLimiter rateLimiter;
-    private final JsonMapper json;
+    private final OrganizationViews organizationViews;
 
     public RegistrationController(Registration registration, SessionCookies cookies, AuthRateLimiter rateLimiter,
-            JsonMapper json) {
+            OrganizationViews organizationViews) {
         this.registration = registration;
         this.cookies = cookies;
         this.rateLimiter = rateLimiter;
-        this.json = json;
+        this.organizationViews = organizationViews;
     }
 
     @PostMapping("/register")
     public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody AuthRequests.Register request,
             HttpServletRequest http) {
         rateLimiter.check("register", ClientAddress.of(http), request.email());
-        OrganizationService.Founded registered = registration.register(request);
+        OrganizationFounder.Founded registered = registration.register(request);
         SessionCookies.Issued issued = cookies.issue(registered.admin());
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.SET_COOKIE, issued.cookie().toString())
                 .body(Map.of("user", UserView.of(registered.admin()),
-                        "organization", OrganizationView.of(registered.organization(), json),
+                        "organization", organizationViews.of(registered.organization()),
                         "expires_at", issued.expiresAt()));
     }
 }

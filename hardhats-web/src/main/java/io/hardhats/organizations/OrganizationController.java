@@ -2,6 +2,7 @@ package io.hardhats.organizations;
 
 import jakarta.validation.Valid;
 
+import io.hardhats.storage.StorageUsage;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,6 +23,12 @@ public class OrganizationController {
     @GetMapping
     public OrganizationView get() {
         return organizations.get();
+    }
+
+    /** Bytes stored by kind, the plan's limit and the event count, read from indexes. */
+    @GetMapping("/storage")
+    public StorageUsage storage() {
+        return organizations.storage();
     }
 
     @PutMapping

@@ -1,59 +1,50 @@
 package io.hardhats.organizations;
 
 import java.util.Map;
-import java.util.UUID;
 
 import io.hardhats.audit.AuditTrail;
-import io.hardhats.cameras.CameraRepository;
-import io.hardhats.config.HardhatsProperties;
+import io.hardhats.storage.StorageMeter;
+import io.hardhats.storage.StorageUsage;
 import io.hardhats.tenancy.TenantContext;
-import io.hardhats.users.EmailTaken;
-import io.hardhats.users.User;
-import io.hardhats.users.UserRepository;
 import io.hardhats.web.ApiException;
 import io.hardhats.web.Patch;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The caller's own organisation and the rules of changing it: the plan limits may not exceed what
- * the service allows nor fall below what the organisation already has, and privacy mode goes off
- * only when the admin confirms it. Every privacy mode change has its own audit row; the workers
- * apply it to running cameras without reconnecting them.
+ * The caller's own organisation: reading it, its storage, and changing it within
+ * {@link OrganizationRules}. Privacy mode goes off only when the admin confirms it; every privacy
+ * mode change has its own audit row, and the workers apply it to running cameras without
+ * reconnecting them.
  */
 @Service
 public class OrganizationService {
 
-    private static final int MAX_SETTINGS_KIB = 16;
-
-    /** A registered organisation and its first admin. */
-    public record Founded(Organization organization, User admin) {
-    }
-
     private final OrganizationRepository organizations;
-    private final CameraRepository cameras;
-    private final UserRepository users;
+    private final OrganizationRules rules;
+    private final OrganizationViews views;
     private final AuditTrail audit;
-    private final HardhatsProperties properties;
-    private final JsonMapper json;
+    private final StorageMeter storage;
 
-    public OrganizationService(OrganizationRepository organizations, CameraRepository cameras,
-            UserRepository users, AuditTrail audit, HardhatsProperties properties, JsonMapper json) {
+    public OrganizationService(OrganizationRepository organizations, OrganizationRules rules,
+            OrganizationViews views, AuditTrail audit, StorageMeter storage) {
         this.organizations = organizations;
-        this.cameras = cameras;
-        this.users = users;
+        this.rules = rules;
+        this.views = views;
         this.audit = audit;
-        this.properties = properties;
-        this.json = json;
+        this.storage = storage;
     }
 
     @Transactional(readOnly = true)
     public OrganizationView get() {
         Organization organization = organizations.findById(TenantContext.requireOrganization())
                 .orElseThrow(() -> ApiException.notFound("organization"));
-        return OrganizationView.of(organization, json);
+        return views.of(organization);
+    }
+
+    public StorageUsage storage() {
+        return storage.usage(TenantContext.requireOrganization());
     }
 
     @Transactional
@@ -65,33 +56,14 @@ public class OrganizationService {
         if (request.privacyMode() != null && request.privacyMode() != organization.isPrivacyMode()) {
             changePrivacyMode(organization, request);
         }
-        Patch.ifGiven(request.maxCameras(), max -> organization.setMaxCameras(checkedMaxCameras(max)));
-        Patch.ifGiven(request.maxUsers(), max -> organization.setMaxUsers(checkedMaxUsers(max)));
+        Patch.ifGiven(request.maxCameras(), max -> organization.setMaxCameras(rules.checkedMaxCameras(max)));
+        Patch.ifGiven(request.maxUsers(), max -> organization.setMaxUsers(rules.checkedMaxUsers(max)));
+        Patch.ifGiven(request.retentionDays(), days -> organization.setRetentionDays(rules.checkedRetentionDays(days)));
         Patch.ifGiven(request.name(), name -> organization.setName(name.trim()));
-        Patch.ifGiven(request.settings(), settings -> organization.setSettingsJson(checkedSettings(settings)));
+        Patch.ifGiven(request.settings(), settings -> organization.setSettingsJson(rules.checkedSettings(settings)));
         audit.record("organization_update", "organization", organization.getId(),
                 Map.of("fields", request.changedFields()));
-        return OrganizationView.of(organization, json);
-    }
-
-    /**
-     * A new organisation, with the plan limits this service allows, and its first admin; called in a
-     * transaction of the new organisation, so a slug or e-mail taken meanwhile leaves nothing behind.
-     */
-    @Transactional
-    public Founded found(String name, String slug, User admin) {
-        UUID id = TenantContext.requireOrganization();
-        Organization organization = organizations.saveAndFlush(new Organization(id, name, slug,
-                properties.maxCamerasPerOrg(), properties.maxUsersPerOrg()));
-        User saved = EmailTaken.unlessUnique(() -> users.saveAndFlush(admin));
-        audit.record(saved.getId(), "register", "organization", id, Map.of("slug", slug));
-        return new Founded(organization, saved);
-    }
-
-    /** A slug no organisation has yet, checked across all of them; randomised after a collision. */
-    public String freeSlug(String name, boolean randomised) {
-        return TenantContext.callAsSystem(() -> randomised ? SlugMaker.randomised(name, organizations::existsBySlug)
-                : SlugMaker.unique(name, organizations::existsBySlug));
+        return views.of(organization);
     }
 
     private void changePrivacyMode(Organization organization, OrganizationUpdate request) {
@@ -103,31 +75,5 @@ public class OrganizationService {
         organization.setPrivacyMode(on);
         audit.record(on ? "privacy_mode_on" : "privacy_mode_off", "organization", organization.getId(),
                 Map.of("privacy_mode", on));
-    }
-
-    private int checkedMaxCameras(int maxCameras) {
-        if (maxCameras > properties.maxCamerasPerOrg()) {
-            throw ApiException.invalid("max_cameras: this service allows at most "
-                    + properties.maxCamerasPerOrg() + " cameras per organisation");
-        }
-        if (maxCameras < cameras.count()) {
-            throw ApiException.conflict("plan_limit", "max_cameras is below the number of cameras you have");
-        }
-        return maxCameras;
-    }
-
-    private int checkedMaxUsers(int maxUsers) {
-        if (maxUsers < users.count()) {
-            throw ApiException.conflict("plan_limit", "max_users is below the number of users you have");
-        }
-        return maxUsers;
-    }
-
-    private String checkedSettings(Map<String, Object> settings) {
-        String settingsJson = json.writeValueAsString(settings);
-        if (settingsJson.length() > MAX_SETTINGS_KIB * 1024) {
-            throw ApiException.invalid("settings: must be at most " + MAX_SETTINGS_KIB + " KiB of JSON");
-        }
-        return settingsJson;
     }
 }

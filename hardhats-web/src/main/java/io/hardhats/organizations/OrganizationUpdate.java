@@ -16,6 +16,7 @@ public record OrganizationUpdate(
         @Size(min = 1, max = 200) String name,
         @Min(1) Integer maxCameras,
         @Min(1) @Max(10_000) Integer maxUsers,
+        @Min(1) Integer retentionDays,
         Map<String, Object> settings,
         Boolean privacyMode,
         Boolean confirmPrivacyOff) {
@@ -31,6 +32,9 @@ public record OrganizationUpdate(
         }
         if (maxUsers != null) {
             fields.add("max_users");
+        }
+        if (retentionDays != null) {
+            fields.add("retention_days");
         }
         if (settings != null) {
             fields.add("settings");

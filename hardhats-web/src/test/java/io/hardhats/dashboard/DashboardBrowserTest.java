@@ -404,6 +404,38 @@ class DashboardBrowserTest extends ApiTest {
     }
 
     @Test
+    void settingsShowStorageAndAdminsAreToldWhenItIsFull() {
+        Member admin = register("Full Storage Site");
+        Member manager = addMember(admin, Role.MANAGER);
+        UUID camera = createCamera(admin, "Gate");
+        UUID event = data.event(admin.organizationId(), camera, ViolationType.NO_HARDHAT, Instant.now());
+        data.pictures(admin.organizationId(), event);
+
+        signIn(admin);
+        navigate("#/settings");
+        WebElement storage = waitVisible(By.id("storage-settings"));
+        assertThat(storage.findElement(By.cssSelector("tr[data-kind=frames]")).getText()).containsIgnoringCase("frames").contains("KB");
+        assertThat(storage.findElement(By.cssSelector("tr[data-kind=thumbnails]")).getText()).contains("KB");
+        assertThat(storage.findElement(By.cssSelector("tr[data-kind=events]")).getText()).endsWith("1");
+        assertThat(driver.findElement(By.name("retention_days")).getAttribute("value")).isEqualTo("90");
+        assertThat(driver.findElement(By.id("storage-banner")).isDisplayed()).isFalse();
+
+        data.storageLimit(admin.organizationId(), 1);
+        driver.navigate().refresh();
+        WebElement banner = waitVisible(By.id("storage-banner"));
+        assertThat(banner.getText()).contains("Storage is full", "without video clips");
+        screenshot("settings-storage-full");
+
+        driver.findElement(By.id("logout-button")).click();
+        waitVisible(By.id("login-form"));
+        signIn(manager);
+        navigate("#/settings");
+        waitVisible(By.id("storage-settings"));
+        assertThat(driver.findElement(By.id("storage-banner")).isDisplayed()).as("banner for admins only").isFalse();
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void statesAgreeFromPageToPage() {
         Member admin = register("Demo Yard Ltd");
         UUID demo = createCamera(admin, "Demo yard");

@@ -167,6 +167,13 @@ class RoleMatrixTest extends ApiTest {
                     () -> assertThat(f.admin().client().get("/api/v1/organization").body()).isEqualTo(before));
         }));
 
+        rows.add(new Endpoint("GET /api/v1/organization/storage", ADMIN_MANAGER, 200, (f, caller) -> {
+            HttpResult result = caller.client().get("/api/v1/organization/storage");
+            return new Outcome(result,
+                    () -> assertThat(result.json().path("events").asLong()).isPositive(),
+                    () -> assertThat(result.body()).doesNotContain("total_bytes"));
+        }));
+
         // Cameras (everyone reads, admins configure)
         rows.add(new Endpoint("GET /api/v1/cameras", EVERYONE, 200, (f, caller) -> {
             HttpResult result = caller.client().get("/api/v1/cameras");

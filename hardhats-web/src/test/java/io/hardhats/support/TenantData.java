@@ -81,6 +81,12 @@ public class TenantData {
                 .update());
     }
 
+    /** The plan's storage limit of one organisation, as the operator of the service sets it. */
+    public void storageLimit(UUID organizationId, long bytes) {
+        transactions.run(organizationId, () -> jdbc.sql("UPDATE organizations SET max_storage_bytes = ? WHERE id = ?")
+                .params(bytes, organizationId).update());
+    }
+
     /** How many pictures and videos the organisation stores. */
     public long blobs(UUID organizationId) {
         return transactions.call(organizationId, () -> jdbc.sql(

@@ -1,0 +1,36 @@
+package io.hardhats.events;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The blobs an event references, one per {@code events} column. Retention removes them with their
+ * event and the storage figures count them by kind. A new kind of event blob is one constant here
+ * and its column in the {@code events_mark_blobs} trigger's arguments.
+ */
+public enum EventBlob {
+    THUMBNAIL("thumbnail_path", "thumbnails"),
+    FRAME("frame_blob", "frames");
+
+    private final String column;
+    private final String label;
+
+    EventBlob(String column, String label) {
+        this.column = column;
+        this.label = label;
+    }
+
+    /** The {@code events} column holding the blob's id; also the blob's {@code kind}. */
+    public String column() {
+        return column;
+    }
+
+    /** The name storage figures use for blobs of this kind. */
+    public String label() {
+        return label;
+    }
+
+    public static List<String> columns() {
+        return Arrays.stream(values()).map(EventBlob::column).toList();
+    }
+}

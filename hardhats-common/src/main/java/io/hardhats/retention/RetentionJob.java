@@ -1,0 +1,63 @@
+package io.hardhats.retention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.hardhats.tenancy.SystemTransactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The daily removal of what has outlived each organisation's retention period: events, their
+ * thumbnails, frames and clips. Daily statistics stay, since they hold no pictures.
+ */
+public class RetentionJob implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+
+    private record Period(UUID organizationId, Integer chosenDays) {
+    }
+
+    private final SystemTransactions system;
+    private final JdbcClient jdbc;
+    private final ExpiredEvents expired;
+    private final RetentionProperties properties;
+    private final Clock clock;
+
+    public RetentionJob(SystemTransactions system, JdbcClient jdbc, ExpiredEvents expired,
+            RetentionProperties properties, Clock clock) {
+        this.system = system;
+        this.jdbc = jdbc;
+        this.expired = expired;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        RetentionReport report = removeExpired();
+        if (report.events() > 0) {
+            log.info("Retention removed {} expired events in {} batches", report.events(), report.batches());
+        }
+    }
+
+    public RetentionReport removeExpired() {
+        Instant now = clock.instant();
+        List<Period> periods = system.call(() -> jdbc.sql("SELECT id, retention_days FROM organizations")
+                .query((rs, row) -> new Period(rs.getObject(1, UUID.class), rs.getObject(2, Integer.class))).list());
+        RetentionReport report = RetentionReport.NOTHING;
+        for (Period period : periods) {
+            Instant cutoff = now.minus(Duration.ofDays(properties.daysFor(period.chosenDays())));
+            int removed;
+            do {
+                removed = expired.deleteBatch(period.organizationId(), cutoff, properties.batchSize());
+                report = report.plus(removed);
+            } while (removed == properties.batchSize());
+        }
+        return report;
+    }
+}

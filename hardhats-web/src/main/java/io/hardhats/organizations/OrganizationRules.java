@@ -1,0 +1,71 @@
+package io.hardhats.organizations;
+
+import java.util.Map;
+
+import io.hardhats.cameras.CameraRepository;
+import io.hardhats.config.HardhatsProperties;
+import io.hardhats.retention.RetentionProperties;
+import io.hardhats.users.UserRepository;
+import io.hardhats.web.ApiException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What an organisation's admins may set: the plan limits may not exceed what the service allows
+ * nor fall below what the organisation already has; the retention period stays within the plan.
+ * Callers hold the organisation's row lock, so the counts cannot move meanwhile.
+ */
+@Component
+class OrganizationRules {
+
+    private static final int MAX_SETTINGS_KIB = 16;
+
+    private final CameraRepository cameras;
+    private final UserRepository users;
+    private final HardhatsProperties properties;
+    private final RetentionProperties retention;
+    private final JsonMapper json;
+
+    OrganizationRules(CameraRepository cameras, UserRepository users, HardhatsProperties properties,
+            RetentionProperties retention, JsonMapper json) {
+        this.cameras = cameras;
+        this.users = users;
+        this.properties = properties;
+        this.retention = retention;
+        this.json = json;
+    }
+
+    int checkedMaxCameras(int maxCameras) {
+        if (maxCameras > properties.maxCamerasPerOrg()) {
+            throw ApiException.invalid("max_cameras: this service allows at most "
+                    + properties.maxCamerasPerOrg() + " cameras per organisation");
+        }
+        if (maxCameras < cameras.count()) {
+            throw ApiException.conflict("plan_limit", "max_cameras is below the number of cameras you have");
+        }
+        return maxCameras;
+    }
+
+    int checkedMaxUsers(int maxUsers) {
+        if (maxUsers < users.count()) {
+            throw ApiException.conflict("plan_limit", "max_users is below the number of users you have");
+        }
+        return maxUsers;
+    }
+
+    int checkedRetentionDays(int days) {
+        if (days > retention.maxDays()) {
+            throw ApiException.invalid("retention_days: your plan keeps events for at most "
+                    + retention.maxDays() + " days");
+        }
+        return days;
+    }
+
+    String checkedSettings(Map<String, Object> settings) {
+        String settingsJson = json.writeValueAsString(settings);
+        if (settingsJson.length() > MAX_SETTINGS_KIB * 1024) {
+            throw ApiException.invalid("settings: must be at most " + MAX_SETTINGS_KIB + " KiB of JSON");
+        }
+        return settingsJson;
+    }
+}
