@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Live annotated frames as MJPEG ({@code multipart/x-mixed-replace}), which an {@code <img>}
- * shows natively with the session cookie. The latest frame goes out at once; after 30 s without
- * a frame a "no signal" picture does. Each stream holds its request thread (a virtual thread on
- * Java 21+).
+ * shows natively with the session cookie. The latest frame goes out at once, or a stand-in
+ * picture when there is none: "waiting for the first frame" until the camera has delivered one,
+ * "no signal" after that; the stand-in is repeated after 30 s without a frame. Each stream holds
+ * its request thread (a virtual thread on Java 21+).
  */
 @RestController
 public class MjpegController {
@@ -46,20 +47,21 @@ public class MjpegController {
     @GetMapping("/api/stream/{cameraId}")
     public void stream(@PathVariable UUID cameraId, @AuthenticationPrincipal SessionPrincipal principal,
             HttpServletResponse response) throws IOException {
-        cameras.get(cameraId);
+        StandInFrame standIn = standIn(cameraId);
         response.setContentType("multipart/x-mixed-replace; boundary=" + BOUNDARY);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, must-revalidate");
         response.setHeader("X-Accel-Buffering", "no");
         ServletOutputStream out = response.getOutputStream();
         try (CameraFeeds.Viewer viewer = feeds.watch(cameraId, principal)) {
-            byte[] first = bus.latestFrame(cameraId).map(LiveBus.Frame::jpeg).orElse(NoSignalFrame.JPEG);
-            writePart(out, first);
-            while (true) {
-                byte[] next = viewer.mailbox().take(NO_SIGNAL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
-                if (next == FrameMailbox.CLOSED) {
-                    return;
+            byte[] next = bus.latestFrame(cameraId).map(LiveBus.Frame::jpeg).orElse(null);
+            while (next != FrameMailbox.CLOSED) {
+                if (next == null) {
+                    writePart(out, standIn.jpeg());
+                } else {
+                    writePart(out, next);
+                    standIn = StandInFrame.NO_SIGNAL;
                 }
-                writePart(out, next != null ? next : NoSignalFrame.JPEG);
+                next = viewer.mailbox().take(NO_SIGNAL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -70,24 +72,18 @@ public class MjpegController {
 
     @GetMapping("/api/stream/{cameraId}/snapshot")
     public ResponseEntity<byte[]> snapshot(@PathVariable UUID cameraId) {
-        boolean everSeen = cameras.get(cameraId).lastSeen() != null;
+        StandInFrame standIn = standIn(cameraId);
         var latest = bus.latestFrame(cameraId);
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
                 .cacheControl(CacheControl.noStore())
-                .header("X-Frame-Status", frameStatus(latest.isPresent(), everSeen))
-                .body(latest.map(LiveBus.Frame::jpeg).orElse(NoSignalFrame.JPEG));
+                .header("X-Frame-Status", latest.isPresent() ? "live" : standIn.status())
+                .body(latest.map(LiveBus.Frame::jpeg).orElse(standIn.jpeg()));
     }
 
-    /**
-     * "waiting" for a camera that has never delivered a frame (just saved, or still connecting),
-     * so the dashboard does not call a brand-new camera's silence a lost signal.
-     */
-    static String frameStatus(boolean hasFrame, boolean everSeen) {
-        if (hasFrame) {
-            return "live";
-        }
-        return everSeen ? "no-signal" : "waiting";
+    /** Answers 404 for an unknown camera or another organisation's. */
+    private StandInFrame standIn(UUID cameraId) {
+        return StandInFrame.of(cameras.get(cameraId).lastSeen() != null);
     }
 
     private static void writePart(ServletOutputStream out, byte[] jpeg) throws IOException {
