@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Live annotated frames as MJPEG ({@code multipart/x-mixed-replace}), which an {@code <img>}
  * shows natively with the session cookie. The latest frame goes out at once, or a stand-in
  * picture when there is none: "waiting for the first frame" until the camera has delivered one,
- * "no signal" after that; the stand-in is repeated after 30 s without a frame. Each stream holds
- * its request thread (a virtual thread on Java 21+).
+ * "no signal" after that; the stand-in goes out again after 30 s without a frame. Each stream
+ * holds its request thread (a virtual thread on Java 21+).
  */
 @RestController
 public class MjpegController {
@@ -56,6 +56,8 @@ public class MjpegController {
             byte[] next = bus.latestFrame(cameraId).map(LiveBus.Frame::jpeg).orElse(null);
             while (next != FrameMailbox.CLOSED) {
                 if (next == null) {
+                    // A browser shows a part once the next one begins; nothing else may follow a stand-in for a while.
+                    writePart(out, standIn.jpeg());
                     writePart(out, standIn.jpeg());
                 } else {
                     writePart(out, next);
