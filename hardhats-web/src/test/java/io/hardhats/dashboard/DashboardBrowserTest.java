@@ -490,7 +490,7 @@ class DashboardBrowserTest extends ApiTest {
         WebElement result = waitVisible(By.cssSelector("#test-result .error-box"));
         assertThat(result.getText()).contains("add rtsp:// in front of the address")
                 .contains("rtsp://192.0.2.10:554/stream1");
-        js("arguments[0].closest('fieldset').scrollIntoView({block: 'start'})", result);
+        js("arguments[0].closest('fieldset').scrollIntoView({block: 'start'}); window.scrollBy(0, -24);", result);
         documentedScreenshot("camera-form-1440x900");
 
         // The server's host policy applies to the unsaved form as to a saved camera.
