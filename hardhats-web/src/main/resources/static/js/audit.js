@@ -59,10 +59,10 @@ export async function render(container) {
   const more = h('button', { type: 'button', class: 'btn', id: 'audit-load-more', hidden: true }, 'Load more');
   const count = h('span', { class: 'muted', id: 'audit-count', 'aria-live': 'polite' });
   const tbody = h('tbody', { id: 'audit-body' });
-  const table = h('table', { id: 'audit-table' },
+  const columns = ['When', 'Who', 'What', 'Details', 'From address'];
+  const table = h('table', { id: 'audit-table', class: 'stacks-on-phone' },
     h('caption', { class: 'muted', style: 'text-align:left;padding:.4rem 0' }, 'Who did what, newest first'),
-    h('thead', {}, h('tr', {}, ['When', 'Who', 'What', 'Details', 'From address']
-      .map((title) => h('th', { scope: 'col' }, title)))),
+    h('thead', {}, h('tr', {}, columns.map((title) => h('th', { scope: 'col' }, title)))),
     tbody);
   container.append(h('div', { class: 'page-head' }, h('h1', {}, 'Audit trail'),
     h('div', { class: 'btn-row' }, exportButton)), filters, error,
@@ -74,12 +74,15 @@ export async function render(container) {
   }
 
   function row(entry) {
-    return h('tr', { 'data-audit-id': entry.id },
+    const cells = [
       h('td', {}, h('time', { datetime: entry.created_at }, formatTime(entry.created_at))),
       h('td', {}, who(entry.user_id)),
       h('td', { class: 'audit-action', 'data-action': entry.action }, actionLabel(entry.action)),
       h('td', { class: 'audit-details' }, describeDetails(entry.details)),
-      h('td', {}, entry.ip_address || ''));
+      h('td', {}, entry.ip_address || '')];
+    // A phone shows each row as a card, each value under its column's name.
+    cells.forEach((cell, i) => { cell.dataset.label = columns[i]; });
+    return h('tr', { 'data-audit-id': entry.id }, cells);
   }
 
   const load = keysetList({

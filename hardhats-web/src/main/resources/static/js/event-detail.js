@@ -2,7 +2,7 @@
 // severity, confidence, who acknowledged it and when; Acknowledge for everyone, Delete for admins
 // and managers.
 import { get, post, del } from './api.js';
-import { state, loadCameras, cameraName, isAdmin, canDeleteEvents } from './state.js';
+import { state, loadCameras, cameraName, canDeleteEvents } from './state.js';
 import { h, errorBox, toast, violationLabel, formatTime, formatPercent } from './ui.js';
 import { markAcknowledged } from './alerts.js';
 
@@ -35,21 +35,13 @@ export async function render(container, [id] = []) {
     : h('div', { class: 'thumb-placeholder event-picture', id: 'event-picture' }, 'No picture was kept for this violation.');
   container.append(h('div', { class: 'card event-detail' }, picture, h('div', {}, facts, actions)));
 
-  async function acknowledgedBy() {
-    if (event.acknowledged_by === state.me.id) return 'you';
-    if (isAdmin()) {
-      try {
-        const user = await get(`/api/v1/users/${event.acknowledged_by}`);
-        return user.full_name;
-      } catch (_) { /* a removed user */ }
-    }
-    return 'another member of your organisation';
-  }
+  // Users are deactivated, never deleted, so an acknowledgement always has its name.
+  const acknowledgedBy = () => (event.acknowledged_by === state.me.id ? 'you' : event.acknowledged_by_name);
 
-  async function renderStatus() {
+  function renderStatus() {
     actions.replaceChildren();
     if (event.acknowledged) {
-      status.textContent = `${formatTime(event.acknowledged_at)} by ${await acknowledgedBy()}`;
+      status.textContent = `${formatTime(event.acknowledged_at)} by ${acknowledgedBy()}`;
     } else {
       status.textContent = 'Not yet';
       const ack = h('button', { type: 'button', class: 'btn btn-primary', id: 'event-acknowledge' }, 'Acknowledge');
@@ -58,7 +50,7 @@ export async function render(container, [id] = []) {
         try {
           event = await post(`/api/v1/events/${event.id}/acknowledge`);
           markAcknowledged(event);
-          await renderStatus();
+          renderStatus();
         } catch (e) {
           ack.disabled = false;
           error.show(e);
@@ -81,6 +73,6 @@ export async function render(container, [id] = []) {
       actions.append(remove);
     }
   }
-  await renderStatus();
+  renderStatus();
   return null;
 }

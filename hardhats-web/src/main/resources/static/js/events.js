@@ -98,7 +98,7 @@ export async function render(container) {
     const event = tr.event;
     const cell = tr.querySelector('.event-status');
     cell.replaceChildren(event.acknowledged
-      ? h('span', { class: 'badge badge-ack', title: `at ${formatTime(event.acknowledged_at)}` }, 'acknowledged')
+      ? h('span', { class: 'badge badge-ack', title: `by ${event.acknowledged_by_name}, ${formatTime(event.acknowledged_at)}` }, 'acknowledged')
       : h('span', { class: 'badge badge-new' }, 'new'));
   }
 
@@ -149,9 +149,9 @@ export async function render(container) {
     path: '/api/v1/events',
     query: currentQuery(),
     header: ['id', 'created_at', 'camera_id', 'camera_name', 'violation_type', 'severity', 'confidence',
-      'acknowledged', 'acknowledged_at'],
+      'acknowledged', 'acknowledged_at', 'acknowledged_by'],
     row: (e) => [e.id, e.created_at, e.camera_id, cameraName(e.camera_id), e.violation_type, e.severity,
-      e.confidence, e.acknowledged, e.acknowledged_at || ''],
+      e.confidence, e.acknowledged, e.acknowledged_at || '', e.acknowledged_by_name || ''],
     name: `violations-${new Date().toISOString().slice(0, 10)}.csv`,
   }));
 

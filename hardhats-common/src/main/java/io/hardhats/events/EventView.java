@@ -8,7 +8,7 @@ import java.util.UUID;
 
 public record EventView(UUID id, UUID cameraId, String eventType, ViolationType violationType, Severity severity,
         double confidence, Box bbox, boolean hasThumbnail, boolean hasFrame, boolean acknowledged, UUID acknowledgedBy,
-        Instant acknowledgedAt, Instant createdAt) {
+        String acknowledgedByName, Instant acknowledgedAt, Instant createdAt) {
 
     /** Normalised to the frame: x, y of the top-left corner, width, height, all 0–1. */
     @Embeddable
@@ -16,11 +16,20 @@ public record EventView(UUID id, UUID cameraId, String eventType, ViolationType 
             @Column(name = "bbox_w") double w, @Column(name = "bbox_h") double h) {
     }
 
+    /** A new event, which nobody has acknowledged yet. */
     public static EventView of(Event event) {
+        return of(event, null);
+    }
+
+    /**
+     * @param acknowledgedByName the acknowledger's name, so every role can read who acknowledged
+     *        (the user record itself is for admins)
+     */
+    public static EventView of(Event event, String acknowledgedByName) {
         return new EventView(event.getId(), event.getCameraId(), event.getEventType(), event.getViolationType(),
                 event.getSeverity(), event.getConfidence(),
                 event.getBbox(),
                 event.getThumbnailPath() != null, event.getFrameBlob() != null, event.isAcknowledged(), event.getAcknowledgedBy(),
-                event.getAcknowledgedAt(), event.getCreatedAt());
+                acknowledgedByName, event.getAcknowledgedAt(), event.getCreatedAt());
     }
 }

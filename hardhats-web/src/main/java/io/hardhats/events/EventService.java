@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.blobs.BlobStore;
+import io.hardhats.users.User;
+import io.hardhats.users.UserRepository;
 import io.hardhats.web.ApiException;
 import io.hardhats.web.NewestFirst;
 import io.hardhats.web.Page;
@@ -25,18 +30,21 @@ public class EventService {
     private final EventRepository events;
     private final AuditTrail audit;
     private final BlobStore blobs;
+    private final UserRepository users;
 
-    public EventService(EventRepository events, AuditTrail audit, BlobStore blobs) {
+    public EventService(EventRepository events, AuditTrail audit, BlobStore blobs, UserRepository users) {
         this.events = events;
         this.audit = audit;
         this.blobs = blobs;
+        this.users = users;
     }
 
     @Transactional(readOnly = true)
     public Page<EventView> list(EventFilter filter, int limit) {
         List<Event> rows = events.findBy(filter.toSpecification(),
                 query -> query.sortBy(NewestFirst.ORDER).limit(limit + 1).all());
-        return NewestFirst.page(rows, limit, Event::getCreatedAt, Event::getId, EventView::of);
+        Page<Event> page = NewestFirst.page(rows, limit, Event::getCreatedAt, Event::getId, Function.identity());
+        return new Page<>(views(page.items()), page.nextCursor());
     }
 
     /**
@@ -48,14 +56,13 @@ public class EventService {
     public List<EventView> after(UUID lastEventId, int max) {
         return events.findById(lastEventId).map(last -> {
             Specification<Event> later = (root, query, cb) -> cb.greaterThan(root.get("seq"), last.getSeq());
-            return events.findBy(later, query -> query.sortBy(RECORDING_ORDER).limit(max).all()).stream()
-                    .map(EventView::of).toList();
+            return views(events.findBy(later, query -> query.sortBy(RECORDING_ORDER).limit(max).all()));
         }).orElse(List.of());
     }
 
     @Transactional(readOnly = true)
     public EventView get(UUID id) {
-        return EventView.of(find(id));
+        return view(find(id));
     }
 
     /** The event's thumbnail (a JPEG made by the worker), or 404 when it has none. */
@@ -85,7 +92,7 @@ public class EventService {
             event.acknowledge(userId, Instant.now().truncatedTo(ChronoUnit.MICROS));
             audit.record("event_acknowledge", "event", id, Map.of());
         }
-        return EventView.of(event);
+        return view(event);
     }
 
     /** The event's thumbnail and frame go with it: nothing else refers to them. */
@@ -96,6 +103,18 @@ public class EventService {
         Optional.ofNullable(event.getThumbnailPath()).map(UUID::fromString).ifPresent(blobs::delete);
         Optional.ofNullable(event.getFrameBlob()).ifPresent(blobs::delete);
         audit.record("event_delete", "event", id, Map.of("violation_type", event.getViolationType().wire()));
+    }
+
+    private EventView view(Event event) {
+        return views(List.of(event)).get(0);
+    }
+
+    /** Views with their acknowledgers' names, read in one query for the whole page. */
+    private List<EventView> views(List<Event> rows) {
+        List<UUID> acknowledgers = rows.stream().map(Event::getAcknowledgedBy).filter(Objects::nonNull).distinct().toList();
+        Map<UUID, String> names = users.findAllById(acknowledgers).stream()
+                .collect(Collectors.toMap(User::getId, User::getFullName));
+        return rows.stream().map(event -> EventView.of(event, names.get(event.getAcknowledgedBy()))).toList();
     }
 
     private Event find(UUID id) {

@@ -24,9 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Live annotated frames as MJPEG ({@code multipart/x-mixed-replace}), which an {@code <img>}
- * shows natively with the session cookie. The latest frame goes out at once; after 30 s without
- * a frame a "no signal" picture does. Each stream holds its request thread (a virtual thread on
- * Java 21+).
+ * shows natively with the session cookie. The latest frame goes out at once, or a stand-in
+ * picture when there is none: "waiting for the first frame" until the camera has delivered one,
+ * "no signal" after that; the stand-in goes out again after 30 s without a frame. Each stream
+ * holds its request thread (a virtual thread on Java 21+).
  *
  * <p>Workers encode a camera's frames only while it is wanted (see {@link LiveBus#wantedFrames}),
  * so a camera nobody watched may have no recent frame: a stream or snapshot of a camera that is
@@ -54,22 +55,26 @@ public class MjpegController {
     public void stream(@PathVariable UUID cameraId, @AuthenticationPrincipal SessionPrincipal principal,
             HttpServletResponse response) throws IOException {
         CameraView camera = cameras.get(cameraId);
+        StandInFrame standIn = StandInFrame.of(camera.lastSeen() != null);
         response.setContentType("multipart/x-mixed-replace; boundary=" + BOUNDARY);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, must-revalidate");
         response.setHeader("X-Accel-Buffering", "no");
         ServletOutputStream out = response.getOutputStream();
         try (CameraFeeds.Viewer viewer = feeds.watch(cameraId, principal)) {
-            byte[] first = latest(cameraId);
-            if (first == null && camera.online()) {
-                first = next(camera, viewer.mailbox());
+            byte[] next = latest(cameraId);
+            if (next == null && camera.online()) {
+                next = next(camera, viewer.mailbox());
             }
-            writePart(out, first != null ? first : NoSignalFrame.JPEG);
-            while (true) {
-                byte[] next = viewer.mailbox().take(NO_SIGNAL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
-                if (next == FrameMailbox.CLOSED) {
-                    return;
+            while (next != FrameMailbox.CLOSED) {
+                if (next == null) {
+                    // A browser shows a part once the next one begins; nothing else may follow a stand-in for a while.
+                    writePart(out, standIn.jpeg());
+                    writePart(out, standIn.jpeg());
+                } else {
+                    writePart(out, next);
+                    standIn = StandInFrame.NO_SIGNAL;
                 }
-                writePart(out, next != null ? next : NoSignalFrame.JPEG);
+                next = viewer.mailbox().take(NO_SIGNAL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -90,11 +95,12 @@ public class MjpegController {
                 frame = next(camera, viewer.mailbox());
             }
         }
+        StandInFrame standIn = StandInFrame.of(camera.lastSeen() != null);
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
                 .cacheControl(CacheControl.noStore())
-                .header("X-Frame-Status", frameStatus(frame != null, camera.lastSeen() != null))
-                .body(frame != null ? frame : NoSignalFrame.JPEG);
+                .header("X-Frame-Status", frame != null ? "live" : standIn.status())
+                .body(frame != null ? frame : standIn.jpeg());
     }
 
     private byte[] latest(UUID cameraId) {
@@ -110,17 +116,6 @@ public class MjpegController {
         long wait = period + LiveBus.DEMAND_CHECK_EVERY.toMillis() + FIRST_FRAME_MARGIN.toMillis();
         byte[] frame = mailbox.take(wait, TimeUnit.MILLISECONDS);
         return frame == FrameMailbox.CLOSED ? null : frame;
-    }
-
-    /**
-     * "waiting" for a camera that has never delivered a frame (just saved, or still connecting),
-     * so the dashboard does not call a brand-new camera's silence a lost signal.
-     */
-    static String frameStatus(boolean hasFrame, boolean everSeen) {
-        if (hasFrame) {
-            return "live";
-        }
-        return everSeen ? "no-signal" : "waiting";
     }
 
     private static void writePart(ServletOutputStream out, byte[] jpeg) throws IOException {

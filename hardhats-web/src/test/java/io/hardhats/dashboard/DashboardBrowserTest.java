@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,13 +66,17 @@ import tools.jackson.databind.json.JsonMapper;
  * The dashboard in a real browser (Debian's headless Chromium through chromedriver) against the
  * real web service: sign-up, live wall with a decoded MJPEG stream, live alerts, acknowledging,
  * the events page, statistics charts, the camera form with its zone editor, and what an operator
- * does not see. Screenshots of each page go to target/screenshots/.
+ * does not see. Screenshots of each page go to target/screenshots/; the README's, at 1440×900
+ * and 390×844, also to docs/screenshots/ with {@code -Dhardhats.docs-screenshots=true}.
  */
-@TestPropertySource(properties = "hardhats.cookie-secure=false")
+@TestPropertySource(properties = {"hardhats.cookie-secure=false",
+        // Heartbeats far apart, so only the stream's own opening comment can make the alerts panel live.
+        "hardhats.sse-heartbeat-ms=600000"})
 class DashboardBrowserTest extends ApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path DOCUMENTED_SCREENSHOTS = Path.of("..", "docs", "screenshots");
     private static final int FRAME_WIDTH = 320;
 
     private static HeadlessChromium browser;
@@ -448,6 +454,13 @@ class DashboardBrowserTest extends ApiTest {
         waitUntil(d -> d.findElement(By.id("stats-kpis")).getText().contains("1 / 2"));
         screenshot("stats-online");
 
+        // The live wall agrees with the zone editor: the new camera is waiting, the demo camera's signal is gone.
+        navigate("#/live");
+        waitUntil(d -> between(pictureDifference(fresh, "/stream/waiting.jpg"), 0, 1));
+        waitUntil(d -> between(pictureDifference(demo, "/stream/no-signal.jpg"), 0, 1));
+        assertThat(pictureDifference(fresh, "/stream/no-signal.jpg")).isGreaterThan(1);
+        screenshot("live-waiting");
+
         // A camera that never sent a frame is waiting for it; its signal was not lost.
         navigate("#/cameras/" + fresh);
         WebElement waiting = waitVisible(By.id("zone-frame-status"));
@@ -464,17 +477,28 @@ class DashboardBrowserTest extends ApiTest {
     }
 
     @Test
+    void theAlertsPanelIsLiveAsSoonAsItsStreamOpens() {
+        Member admin = register("Prompt Alerts Ltd");
+        signIn(admin);
+        // The first heartbeat is ten minutes away (see the class's properties).
+        waitUntil(d -> d.findElement(By.id("live-connection")).getText().equals("live"));
+        assertNoConsoleErrors();
+    }
+
+    @Test
     void theLiveWallUsesTheScreenOnADesktopAndAPhone() {
         Member admin = register("Wide Wall Ltd");
         UUID gate = createCamera(admin, "Gate");
         UUID crane = createCamera(admin, "Crane");
+        data.cameraReported(admin.organizationId(), gate, CameraStatus.ONLINE, Instant.now());
+        data.cameraReported(admin.organizationId(), crane, CameraStatus.ONLINE, Instant.now());
         byte[] gateFrame = jpeg("Gate");
         byte[] craneFrame = jpeg("Crane");
         frames.scheduleAtFixedRate(() -> {
             bus.publishFrame(gate, gateFrame);
             bus.publishFrame(crane, craneFrame);
         }, 0, 500, TimeUnit.MILLISECONDS);
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        viewport(1440, 900);
         signIn(admin);
         navigate("#/live");
         for (UUID camera : List.of(gate, crane)) {
@@ -492,19 +516,19 @@ class DashboardBrowserTest extends ApiTest {
         waitVisible(By.cssSelector(".tile[data-camera-id='" + crane + "'] .tile-error"));
         assertThat(number(js("return document.querySelector(\".tile[data-camera-id='" + crane + "']\").offsetHeight")))
                 .isEqualTo(number(js("return document.querySelector(\".tile[data-camera-id='" + gate + "']\").offsetHeight")));
-        screenshot("live-wall-1440x900");
+        documentedScreenshot("live-wall-1440x900");
 
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        viewport(390, 844);
         waitUntil(d -> tileShare(gate) > 0.95);
         assertThat(tileShare(crane)).isGreaterThan(0.95);
-        screenshot("live-wall-390x844");
+        documentedScreenshot("live-wall-390x844");
         assertNoConsoleErrors();
     }
 
     @Test
     void anUnsavedCameraFormTestsItsConnectionAndSaysWhatToFix() {
         Member admin = register("Form Test Ltd");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        viewport(1440, 900);
         signIn(admin);
         navigate("#/cameras/new");
         WebElement form = waitVisible(By.id("camera-form"));
@@ -515,8 +539,8 @@ class DashboardBrowserTest extends ApiTest {
         WebElement result = waitVisible(By.cssSelector("#test-result .error-box"));
         assertThat(result.getText()).contains("add rtsp:// in front of the address")
                 .contains("rtsp://192.0.2.10:554/stream1");
-        js("arguments[0].scrollIntoView({block: 'center'})", result);
-        screenshot("camera-form-1440x900");
+        js("arguments[0].closest('fieldset').scrollIntoView({block: 'start'}); window.scrollBy(0, -24);", result);
+        documentedScreenshot("camera-form-1440x900");
 
         // The server's host policy applies to the unsaved form as to a saved camera.
         form.findElement(By.name("rtsp_url")).clear();
@@ -525,9 +549,9 @@ class DashboardBrowserTest extends ApiTest {
         waitUntil(d -> d.findElement(By.id("test-result")).getText().contains("loopback"));
         assertThat(admin.client().get("/api/v1/cameras").json().size()).as("testing saves nothing").isZero();
 
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        viewport(390, 844);
         js("document.getElementById('test-connection').scrollIntoView({block: 'center'})");
-        screenshot("camera-form-390x844");
+        documentedScreenshot("camera-form-390x844");
         allowedConsoleErrors.add("/api/v1/cameras/test");
         assertNoConsoleErrors();
     }
@@ -539,7 +563,7 @@ class DashboardBrowserTest extends ApiTest {
             createCamera(admin, "Audited camera " + i);
         }
         Member manager = addMember(admin, Role.MANAGER);
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        viewport(1440, 900);
         signIn(admin);
         navigate("#/audit");
         waitVisible(By.cssSelector("#audit-body tr"));
@@ -550,7 +574,7 @@ class DashboardBrowserTest extends ApiTest {
         waitUntil(d -> d.findElements(By.cssSelector("#audit-body tr")).size() == 3
                 && d.findElements(By.cssSelector("#audit-body td.audit-action:not([data-action=camera_create])")).isEmpty());
         assertThat(driver.findElement(By.id("audit-table")).getText()).contains("Audited camera 2");
-        screenshot("audit-1440x900");
+        documentedScreenshot("audit-1440x900");
 
         // The export holds what the filters select, every page of it.
         js("window.savedFiles = []; const create = URL.createObjectURL;"
@@ -572,8 +596,14 @@ class DashboardBrowserTest extends ApiTest {
         waitUntil(d -> !d.findElements(By.cssSelector("#audit-body tr")).isEmpty()
                 && d.findElements(By.cssSelector("#audit-body td.audit-action:not([data-action=login])")).isEmpty());
 
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        screenshot("audit-390x844");
+        viewport(390, 844);
+        // Each row is a card on a phone, each value beside its column's name.
+        WebElement firstRow = waitVisible(By.cssSelector("#audit-body tr"));
+        assertThat(firstRow.getRect().getWidth()).isLessThanOrEqualTo(390);
+        assertThat(firstRow.findElement(By.cssSelector("td.audit-action")).getAttribute("data-label")).isEqualTo("What");
+        js("document.getElementById('toasts').replaceChildren();"
+                + " document.getElementById('audit-table').scrollIntoView({block: 'start'});");
+        documentedScreenshot("audit-390x844");
         assertNoConsoleErrors();
 
         // Not for managers: no link, and the route falls back to the live wall.
@@ -596,7 +626,7 @@ class DashboardBrowserTest extends ApiTest {
         UUID foreign = data.event(other.organizationId(), createCamera(other, "Elsewhere"), ViolationType.NO_HARDHAT,
                 Instant.now());
         Member operator = addMember(admin, Role.OPERATOR);
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 900));
+        viewport(1440, 900);
         signIn(operator);
 
         waitVisible(By.cssSelector("#alert-list li[data-event-id='" + eventId + "'] a.event-link")).click();
@@ -621,15 +651,26 @@ class DashboardBrowserTest extends ApiTest {
         waitUntil(d -> d.findElement(By.id("event-ack")).getText().endsWith("by you"));
         assertThat(admin.client().get("/api/v1/events/" + eventId).json().path("acknowledged").asBoolean()).isTrue();
         js("window.scrollTo(0, 0);");
-        screenshot("event-detail-1440x900");
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        documentedScreenshot("event-detail-1440x900");
+        viewport(390, 844);
         waitUntil(d -> number(js("return arguments[0].getBoundingClientRect().right"
                 + " <= document.documentElement.clientWidth ? 1 : 0;", picture)) == 1);
-        screenshot("event-detail-390x844");
+        documentedScreenshot("event-detail-390x844");
 
         navigate("#/events");
         waitVisible(By.cssSelector("#events-body tr[data-event-id='" + eventId + "'] a.event-link")).click();
         waitUntil(d -> d.findElement(By.id("event-facts")).getText().contains("Scaffold"));
+
+        // Whoever acknowledged it is named to every role that reads the violation, not only to admins.
+        Member manager = addMember(admin, Role.MANAGER);
+        UUID byManager = data.event(admin.organizationId(), camera, ViolationType.NO_HARDHAT, Instant.now());
+        HttpResult acknowledged = manager.client().post("/api/v1/events/" + byManager + "/acknowledge", null);
+        assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
+        String year = String.valueOf(LocalDate.now().getYear());
+        navigate("#/event/" + byManager);
+        waitUntil(d -> d.findElement(By.id("event-ack")).getText().endsWith(" by Member manager"));
+        assertThat(driver.findElement(By.id("event-ack")).getText()).as("when").contains(year);
+        assertThat(driver.findElements(By.id("event-acknowledge"))).isEmpty();
 
         navigate("#/event/" + foreign);
         waitUntil(d -> d.findElement(By.cssSelector("main .error-box")).getText().contains("does not exist"));
@@ -639,6 +680,44 @@ class DashboardBrowserTest extends ApiTest {
     }
 
     // --- helpers ---
+
+    /**
+     * How far the camera's tile is from a picture of the web service's resources: the mean
+     * difference of their colour values (0–255), both decoded by the browser; -1 while the tile
+     * shows a picture of another size.
+     */
+    private double pictureDifference(UUID camera, String resource) {
+        String expected;
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            expected = Base64.getEncoder().encodeToString(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return number(((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + " const shown = document.querySelector(\".tile[data-camera-id='\" + arguments[0] + \"'] img\");"
+                        + " const pixels = (img) => { const c = document.createElement('canvas');"
+                        + " c.width = img.naturalWidth; c.height = img.naturalHeight; const g = c.getContext('2d');"
+                        + " g.drawImage(img, 0, 0); return g.getImageData(0, 0, c.width, c.height).data; };"
+                        + " const expected = new Image(); expected.onerror = () => done(-1);"
+                        + " expected.onload = () => {"
+                        + " if (shown.naturalWidth !== expected.naturalWidth"
+                        + " || shown.naturalHeight !== expected.naturalHeight) { done(-1); return; }"
+                        + " const a = pixels(shown); const b = pixels(expected); let sum = 0;"
+                        + " for (let i = 0; i < a.length; i++) sum += Math.abs(a[i] - b[i]);"
+                        + " done(sum / a.length); };"
+                        + " expected.src = 'data:image/jpeg;base64,' + arguments[1];",
+                camera.toString(), expected));
+    }
+
+    /** Sizes the window so that the page itself is width × height, as on a screen or phone of that size. */
+    private void viewport(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+        long shownWidth = (long) number(js("return window.innerWidth"));
+        long shownHeight = (long) number(js("return window.innerHeight"));
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(
+                (int) (2 * width - shownWidth), (int) (2 * height - shownHeight)));
+    }
 
     /** A tile's width as a share of the wall's. */
     private double tileShare(UUID camera) {
@@ -689,6 +768,10 @@ class DashboardBrowserTest extends ApiTest {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    private static boolean between(double value, double min, double max) {
+        return value >= min && value < max;
+    }
+
     private static double number(Object value) {
         return value instanceof Number n ? n.doubleValue() : -1;
     }
@@ -706,6 +789,20 @@ class DashboardBrowserTest extends ApiTest {
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A screenshot the README shows; copied there too when asked, so ordinary runs leave the sources alone. */
+    private void documentedScreenshot(String name) {
+        screenshot(name);
+        if (Boolean.getBoolean("hardhats.docs-screenshots")) {
+            try {
+                Files.createDirectories(DOCUMENTED_SCREENSHOTS);
+                Files.copy(SCREENSHOTS.resolve(name + ".png"), DOCUMENTED_SCREENSHOTS.resolve(name + ".png"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

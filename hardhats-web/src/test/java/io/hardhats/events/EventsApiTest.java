@@ -156,6 +156,7 @@ class EventsApiTest extends ApiTest {
         assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
         assertThat(acknowledged.json().path("acknowledged").asBoolean()).isTrue();
         assertThat(acknowledged.text("acknowledged_by")).isEqualTo(s(operator.userId()));
+        assertThat(acknowledged.text("acknowledged_by_name")).isEqualTo("Member operator");
         Instant at = Instant.parse(acknowledged.text("acknowledged_at"));
         assertThat(at).isBetween(before, Instant.now().plusSeconds(1));
 
@@ -167,6 +168,16 @@ class EventsApiTest extends ApiTest {
         HttpResult read = admin.client().get("/api/v1/events/" + id);
         assertThat(read.text("acknowledged_by")).isEqualTo(s(operator.userId()));
         assertThat(Instant.parse(read.text("acknowledged_at"))).isEqualTo(at);
+        // Every role reads the acknowledger's name, though only admins read users.
+        Member manager = addMember(admin, Role.MANAGER);
+        assertThat(manager.client().get("/api/v1/events/" + id).text("acknowledged_by_name")).isEqualTo("Member operator");
+        assertThat(manager.client().get("/api/v1/users/" + operator.userId()).status()).isEqualTo(403);
+        JsonNode listed = manager.client().get("/api/v1/events?acknowledged=true&camera_id=" + gate).json()
+                .path("items").get(0);
+        assertThat(listed.path("id").asString()).isEqualTo(s(id));
+        assertThat(listed.path("acknowledged_by_name").asString()).isEqualTo("Member operator");
+        assertThat(manager.client().get("/api/v1/events/" + event(gate, ViolationType.NO_VEST, 1)).json()
+                .path("acknowledged_by_name").isNull()).as("not acknowledged").isTrue();
 
         List<JsonNode> audit = auditRows("event_acknowledge", id);
         assertThat(audit).hasSize(1);

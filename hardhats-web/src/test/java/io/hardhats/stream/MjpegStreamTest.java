@@ -66,11 +66,13 @@ class MjpegStreamTest extends ApiTest {
     }
 
     @Test
-    void showsNoSignalWhenTheCameraHasPublishedNothing() throws Exception {
+    void saysWaitingUntilTheCamerasFirstFrameAndNoSignalOnceItHasStopped() throws Exception {
         Member admin = register("Quiet Corp");
         UUID camera = createCamera(admin, "Quiet");
         try (MjpegReader reader = new MjpegReader(port, "/api/stream/" + camera, admin.client().sessionCookie())) {
-            assertThat(reader.nextFrame()).isEqualTo(NoSignalFrame.JPEG);
+            assertThat(reader.nextFrame()).as("never delivered a frame").isEqualTo(StandInFrame.WAITING.jpeg());
+            assertThat(reader.nextFrame()).as("twice, as a browser shows a part once the next begins")
+                    .isEqualTo(StandInFrame.WAITING.jpeg());
         }
         HttpResult snapshot = admin.client().get("/api/stream/" + camera + "/snapshot");
         assertThat(snapshot.status()).isEqualTo(200);
@@ -80,6 +82,9 @@ class MjpegStreamTest extends ApiTest {
         data.cameraReported(admin.organizationId(), camera, CameraStatus.ERROR, Instant.now().minusSeconds(120));
         assertThat(admin.client().get("/api/stream/" + camera + "/snapshot").header("X-Frame-Status"))
                 .as("delivered once, silent now").contains("no-signal");
+        try (MjpegReader reader = new MjpegReader(port, "/api/stream/" + camera, admin.client().sessionCookie())) {
+            assertThat(reader.nextFrame()).as("delivered once, silent now").isEqualTo(StandInFrame.NO_SIGNAL.jpeg());
+        }
     }
 
     @Test

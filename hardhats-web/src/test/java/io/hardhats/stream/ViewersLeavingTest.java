@@ -80,7 +80,7 @@ class ViewersLeavingTest extends ApiTest {
         }
         // Frames keep coming; each write to a closed connection ends that viewer's stream.
         await().atMost(GONE_WITHIN).pollInterval(Duration.ofMillis(100)).until(() -> {
-            bus.publishFrame(camera, NoSignalFrame.JPEG);
+            bus.publishFrame(camera, StandInFrame.NO_SIGNAL.jpeg());
             return bus.listenerCount(channel) == 0;
         });
         await().atMost(GONE_WITHIN).until(() -> finished(MJPEG) >= finishedBefore + STREAMS);
