@@ -35,6 +35,10 @@ public class Organization {
     @ColumnTransformer(write = "?::jsonb")
     private String settingsJson;
 
+    /** An IANA zone id, in which active hours and summaries are read. */
+    @Column(name = "time_zone")
+    private String timeZone;
+
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
 
@@ -49,6 +53,7 @@ public class Organization {
         this.maxCameras = maxCameras;
         this.maxUsers = maxUsers;
         this.settingsJson = "{}";
+        this.timeZone = "UTC";
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -94,6 +99,14 @@ public class Organization {
 
     public void setSettingsJson(String settingsJson) {
         this.settingsJson = settingsJson;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 
     public Instant getCreatedAt() {

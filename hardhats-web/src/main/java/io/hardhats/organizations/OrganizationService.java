@@ -1,5 +1,7 @@
 package io.hardhats.organizations;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Map;
 
 import io.hardhats.audit.AuditTrail;
@@ -63,6 +65,9 @@ public class OrganizationService {
         if (request.settings() != null) {
             organization.setSettingsJson(checkedSettings(request.settings()));
         }
+        if (request.timeZone() != null) {
+            organization.setTimeZone(checkedTimeZone(request.timeZone()));
+        }
         audit.record("organization_update", "organization", organization.getId(),
                 Map.of("fields", request.changedFields()));
         return OrganizationView.of(organization, json);
@@ -84,6 +89,19 @@ public class OrganizationService {
             throw ApiException.conflict("plan_limit", "max_users is below the number of users you have");
         }
         return maxUsers;
+    }
+
+    /** Only region ids and UTC: a fixed offset would not follow the site's daylight saving time. */
+    private static String checkedTimeZone(String timeZone) {
+        try {
+            ZoneId zone = ZoneId.of(timeZone);
+            if (zone.getId().equals(timeZone)) {
+                return timeZone;
+            }
+        } catch (DateTimeException e) {
+            // answered below
+        }
+        throw ApiException.invalid("time_zone: must be a time zone such as Europe/Berlin or UTC");
     }
 
     private String checkedSettings(Map<String, Object> settings) {

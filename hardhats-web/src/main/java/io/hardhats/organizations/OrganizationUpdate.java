@@ -13,7 +13,8 @@ public record OrganizationUpdate(
         @Size(min = 1, max = 200) String name,
         @Min(1) Integer maxCameras,
         @Min(1) @Max(10_000) Integer maxUsers,
-        Map<String, Object> settings) {
+        Map<String, Object> settings,
+        @Size(min = 1, max = 64) String timeZone) {
 
     /** The wire names of the fields the update changes, for the audit trail. */
     List<String> changedFields() {
@@ -29,6 +30,9 @@ public record OrganizationUpdate(
         }
         if (settings != null) {
             fields.add("settings");
+        }
+        if (timeZone != null) {
+            fields.add("time_zone");
         }
         return fields;
     }

@@ -8,7 +8,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 public record OrganizationView(UUID id, String name, String slug, String plan, int maxCameras, int maxUsers,
-        Map<String, Object> settings, Instant createdAt) {
+        Map<String, Object> settings, String timeZone, Instant createdAt) {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -16,6 +16,7 @@ public record OrganizationView(UUID id, String name, String slug, String plan, i
     public static OrganizationView of(Organization organization, JsonMapper json) {
         return new OrganizationView(organization.getId(), organization.getName(), organization.getSlug(),
                 organization.getPlan(), organization.getMaxCameras(), organization.getMaxUsers(),
-                json.readValue(organization.getSettingsJson(), MAP), organization.getCreatedAt());
+                json.readValue(organization.getSettingsJson(), MAP), organization.getTimeZone(),
+                organization.getCreatedAt());
     }
 }
