@@ -20,7 +20,6 @@ CREATE TABLE notification_channels (
     storm_window_seconds     integer      NOT NULL DEFAULT 120 CHECK (storm_window_seconds BETWEEN 10 AND 86400),
     created_at               timestamptz  NOT NULL DEFAULT now()
 );
-CREATE INDEX notification_channels_organization_idx ON notification_channels(organization_id);
 
 -- The outbox: one row per event and channel (storm summaries and test messages have no event).
 -- Held alerts are covered by a summary row and are never sent alone.
@@ -40,6 +39,7 @@ CREATE TABLE notification_deliveries (
     delivered_at    timestamptz,
     CHECK ((purpose = 'alert') = (event_id IS NOT NULL))
 );
+CREATE INDEX notification_channels_organization_idx ON notification_channels(organization_id);
 CREATE UNIQUE INDEX notification_deliveries_alert_once ON notification_deliveries(event_id, channel_id)
     WHERE purpose = 'alert';
 CREATE INDEX notification_deliveries_due_idx ON notification_deliveries(next_attempt_at)
@@ -62,15 +62,13 @@ CREATE TABLE notification_attempts (
 CREATE INDEX notification_attempts_delivery_idx ON notification_attempts(delivery_id, at);
 CREATE INDEX notification_attempts_organization_idx ON notification_attempts(organization_id);
 
-DO $$
-DECLARE
-    t text;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['notification_channels', 'notification_deliveries', 'notification_attempts']
-    LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (organization_id = app_current_org()) '
-                       'WITH CHECK (organization_id = app_current_org())', t);
-    END LOOP;
-END
-$$;
+-- Row-level security as on every tenant table.
+ALTER TABLE notification_channels ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON notification_channels
+    USING (organization_id = app_current_org()) WITH CHECK (organization_id = app_current_org());
+ALTER TABLE notification_deliveries ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON notification_deliveries
+    USING (organization_id = app_current_org()) WITH CHECK (organization_id = app_current_org());
+ALTER TABLE notification_attempts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON notification_attempts
+    USING (organization_id = app_current_org()) WITH CHECK (organization_id = app_current_org());

@@ -1,6 +1,5 @@
 package io.hardhats.notifications;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
@@ -28,13 +27,11 @@ class AlertAssembler {
     private final JdbcClient jdbc;
     private final BlobStore blobs;
     private final NotificationSettings settings;
-    private final Clock clock;
 
-    AlertAssembler(JdbcClient jdbc, BlobStore blobs, NotificationSettings settings, Clock clock) {
+    AlertAssembler(JdbcClient jdbc, BlobStore blobs, NotificationSettings settings) {
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.settings = settings;
-        this.clock = clock;
     }
 
     /** Empty when the violation is gone. */
@@ -52,10 +49,13 @@ class AlertAssembler {
                 }).optional();
     }
 
-    /** The "Send test" message: marked as a sample, keyed by its delivery so a receiver can tell tests apart. */
-    Alert sample(UUID deliveryId, ZoneId zone) {
+    /**
+     * The "Send test" message, as of when the test was asked for: marked as a sample, keyed by its
+     * delivery so a receiver can tell tests apart.
+     */
+    Alert sample(UUID deliveryId, Instant requestedAt, ZoneId zone) {
         return new Alert(deliveryId, null, "Sample camera", ViolationType.NO_HARDHAT, Severity.HIGH, 0.9,
-                clock.instant(), zone, settings.eventsUrl(), null, true);
+                requestedAt, zone, settings.eventsUrl(), null, true);
     }
 
     /** Empty when every violation the summary stood for is gone. */

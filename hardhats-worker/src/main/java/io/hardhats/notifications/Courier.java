@@ -59,7 +59,7 @@ class Courier {
                 channel.signingSecretEncrypted() == null ? null : cipher.decrypt(channel.signingSecretEncrypted()));
         return switch (delivery.purpose()) {
             case ALERT -> assembler.alert(delivery.eventId(), zone).map(alert -> new Parcel(to, alert, null));
-            case TEST -> Optional.of(new Parcel(to, assembler.sample(delivery.id(), zone), null));
+            case TEST -> Optional.of(new Parcel(to, assembler.sample(delivery.id(), delivery.createdAt(), zone), null));
             case SUMMARY -> assembler.summary(delivery.id(), zone).map(summary -> new Parcel(to, null, summary));
         };
     }

@@ -3,6 +3,8 @@ package io.hardhats.notifications;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
@@ -56,18 +58,9 @@ class DeliveryWakeups implements AutoCloseable {
             } catch (SQLException e) {
                 if (running) {
                     log.debug("Listening for new deliveries paused: {}", e.getMessage());
-                    pause();
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(waitMillis));
                 }
             }
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(waitMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 

@@ -8,15 +8,7 @@ import java.util.UUID;
  * the guarded transport. The idempotency key of an alert is its event id; a summary's is derived
  * from the window it covers, so every retry of it carries the same key.
  */
-class HttpChannelSender implements ChannelSender {
-
-    private final AlertPayloads payloads;
-    private final GuardedHttpPoster http;
-
-    HttpChannelSender(AlertPayloads payloads, GuardedHttpPoster http) {
-        this.payloads = payloads;
-        this.http = http;
-    }
+record HttpChannelSender(AlertPayloads payloads, GuardedHttpPoster http) implements ChannelSender {
 
     @Override
     public ChannelKind kind() {
