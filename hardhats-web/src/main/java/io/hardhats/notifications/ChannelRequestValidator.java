@@ -17,23 +17,13 @@ import org.springframework.stereotype.Component;
 
 /** Everything about a channel request is checked here, before anything is stored. */
 @Component
-class ChannelRequestValidator {
+record ChannelRequestValidator(CameraHostGuard hosts, CameraRepository cameras, NotificationSettings settings) {
 
     static final int MAX_NAME = 120;
     static final int MAX_URL = 2048;
     static final int MAX_RECIPIENTS = 20;
     static final int MAX_CAMERAS = 100;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>\"]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
-
-    private final CameraHostGuard hosts;
-    private final CameraRepository cameras;
-    private final NotificationSettings settings;
-
-    ChannelRequestValidator(CameraHostGuard hosts, CameraRepository cameras, NotificationSettings settings) {
-        this.hosts = hosts;
-        this.cameras = cameras;
-        this.settings = settings;
-    }
 
     /** A new channel: name, kind and target are required. */
     void checkNew(ChannelRequest request) {

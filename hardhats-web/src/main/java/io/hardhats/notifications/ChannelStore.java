@@ -11,17 +11,14 @@ import io.hardhats.persistence.WireValue;
 import io.hardhats.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The channels of the organisation in scope, in the caller's transaction: target and signing
+ * The channels of the organisation in scope, in the caller's (tenant) transaction: target and signing
  * secret encrypted on the way in, and only the masked target on the way out.
  */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
-class ChannelStore {
+record ChannelStore(JdbcClient jdbc, CredentialCipher cipher, JsonMapper json) {
 
     private static final String SELECT = """
             SELECT c.id, c.name, c.kind, c.enabled, c.target_masked, c.filters::text AS filters, c.storm_max_alerts,
@@ -39,16 +36,6 @@ class ChannelStore {
             StormLimit storm) {
     }
 
-    private final JdbcClient jdbc;
-    private final CredentialCipher cipher;
-    private final JsonMapper json;
-
-    ChannelStore(JdbcClient jdbc, CredentialCipher cipher, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.cipher = cipher;
-        this.json = json;
-    }
-
     List<ChannelView> all() {
         return jdbc.sql(SELECT + " ORDER BY c.created_at, c.id").query(this::view).list();
     }
@@ -57,7 +44,13 @@ class ChannelStore {
         return jdbc.sql(SELECT + " WHERE c.id = ?").param(id).query(this::view).optional();
     }
 
-    long count() {
+    /**
+     * The organisation's channels, counted after locking its row (as camera and user creations
+     * do), so concurrent creations are counted one after the other.
+     */
+    long countUnderOrganizationLock() {
+        jdbc.sql("SELECT 1 FROM organizations WHERE id = ? FOR UPDATE").param(TenantContext.requireOrganization())
+                .query().listOfRows();
         return jdbc.sql("SELECT count(*) FROM notification_channels").query(Long.class).single();
     }
 

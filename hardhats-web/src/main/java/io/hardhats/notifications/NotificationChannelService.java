@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.hardhats.audit.AuditTrail;
-import io.hardhats.organizations.OrganizationRepository;
-import io.hardhats.tenancy.TenantContext;
 import io.hardhats.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,15 +23,13 @@ public class NotificationChannelService {
 
     private final ChannelStore store;
     private final ChannelRequestValidator validator;
-    private final OrganizationRepository organizations;
     private final AuditTrail audit;
     private final NotificationSettings settings;
 
-    NotificationChannelService(ChannelStore store, ChannelRequestValidator validator,
-            OrganizationRepository organizations, AuditTrail audit, NotificationSettings settings) {
+    NotificationChannelService(ChannelStore store, ChannelRequestValidator validator, AuditTrail audit,
+            NotificationSettings settings) {
         this.store = store;
         this.validator = validator;
-        this.organizations = organizations;
         this.audit = audit;
         this.settings = settings;
     }
@@ -50,9 +46,7 @@ public class NotificationChannelService {
     @Transactional
     public ChannelView create(ChannelRequest request) {
         validator.checkNew(request);
-        organizations.lockById(TenantContext.requireOrganization())
-                .orElseThrow(() -> ApiException.notFound("organization"));
-        if (store.count() >= settings.maxChannelsPerOrg()) {
+        if (store.countUnderOrganizationLock() >= settings.maxChannelsPerOrg()) {
             throw ApiException.conflict("plan_limit", "an organisation may have at most "
                     + settings.maxChannelsPerOrg() + " notification channels");
         }

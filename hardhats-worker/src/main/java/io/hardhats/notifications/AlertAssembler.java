@@ -22,17 +22,7 @@ import org.springframework.stereotype.Component;
  * control held.
  */
 @Component
-class AlertAssembler {
-
-    private final JdbcClient jdbc;
-    private final BlobStore blobs;
-    private final NotificationSettings settings;
-
-    AlertAssembler(JdbcClient jdbc, BlobStore blobs, NotificationSettings settings) {
-        this.jdbc = jdbc;
-        this.blobs = blobs;
-        this.settings = settings;
-    }
+record AlertAssembler(JdbcClient jdbc, BlobStore blobs, NotificationSettings settings) {
 
     /** Empty when the violation is gone. */
     Optional<Alert> alert(UUID eventId, ZoneId zone) {

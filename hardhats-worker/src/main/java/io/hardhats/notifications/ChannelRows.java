@@ -14,20 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the channels and the time zone of the organisation in scope, inside the caller's transaction. */
 @Component
-class ChannelRows {
+record ChannelRows(JdbcClient jdbc, JsonMapper json) {
 
     private static final String COLUMNS = """
             SELECT id, kind, enabled, target_encrypted, signing_secret_encrypted, filters::text AS filters,
                 storm_max_alerts, storm_window_seconds FROM notification_channels
             """;
-
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
-
-    ChannelRows(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
 
     List<ChannelRow> enabled() {
         return jdbc.sql(COLUMNS + " WHERE enabled").query(this::row).list();

@@ -13,25 +13,11 @@ import org.springframework.stereotype.Component;
  * database connection.
  */
 @Component
-class Courier {
+record Courier(ChannelRows channels, AlertAssembler assembler, ChannelSenders senders, CredentialCipher cipher,
+        TenantTransactions transactions) {
 
     /** A message ready to go: exactly one of {@code alert} and {@code summary}. */
     private record Parcel(ChannelAddress to, Alert alert, AlertSummary summary) {
-    }
-
-    private final ChannelRows channels;
-    private final AlertAssembler assembler;
-    private final ChannelSenders senders;
-    private final CredentialCipher cipher;
-    private final TenantTransactions transactions;
-
-    Courier(ChannelRows channels, AlertAssembler assembler, ChannelSenders senders, CredentialCipher cipher,
-            TenantTransactions transactions) {
-        this.channels = channels;
-        this.assembler = assembler;
-        this.senders = senders;
-        this.cipher = cipher;
-        this.transactions = transactions;
     }
 
     DeliveryAttempt deliver(ClaimedDelivery delivery) {

@@ -21,19 +21,7 @@ import org.springframework.stereotype.Component;
  * storm control holds it for the channel's summary.
  */
 @Component
-class NotificationOutboxWriter {
-
-    private final ChannelRows channels;
-    private final NotificationOutbox outbox;
-    private final JdbcClient jdbc;
-    private final Clock clock;
-
-    NotificationOutboxWriter(ChannelRows channels, NotificationOutbox outbox, JdbcClient jdbc, Clock clock) {
-        this.channels = channels;
-        this.outbox = outbox;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
+record NotificationOutboxWriter(ChannelRows channels, NotificationOutbox outbox, JdbcClient jdbc, Clock clock) {
 
     /** Synchronous on purpose: it runs inside {@code EventRecorder}'s transaction. */
     @EventListener
