@@ -21,8 +21,10 @@ public record NotificationSettings(URI publicUrl, String smtpHost, int maxChanne
      * @param enabled false keeps the beans but sends nothing (tests that drive a dispatcher themselves)
      * @param concurrency deliveries sent at once by one process
      * @param pollInterval the backstop when no wake-up arrives
-     * @param connectTimeout, requestTimeout the limits of one HTTP attempt
-     * @param firstRetry, maxRetryDelay the exponential backoff's first ceiling and its cap
+     * @param connectTimeout how long one HTTP attempt may take to connect
+     * @param requestTimeout how long one HTTP attempt may take in all
+     * @param firstRetry the longest wait after the first failed attempt, doubled after each further one
+     * @param maxRetryDelay the longest wait between two attempts
      * @param retryFor how long after its creation a delivery is retried before it is failed
      * @param claimLease how long a claimed delivery stays with its dispatcher before another may take it
      */

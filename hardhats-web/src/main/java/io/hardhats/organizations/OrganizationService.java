@@ -91,7 +91,7 @@ public class OrganizationService {
         return maxUsers;
     }
 
-    /** Only region ids and UTC: a fixed offset would not follow the site's daylight saving time. */
+    /** A zone id as Java spells it (Europe/Berlin, UTC), so it reads back the same in every process. */
     private static String checkedTimeZone(String timeZone) {
         try {
             ZoneId zone = ZoneId.of(timeZone);
