@@ -17,15 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Admins manage the organisation's notification channels; managers read them. */
 @RestController
 @RequestMapping("/api/v1/notification-channels")
-public class NotificationChannelController {
-
-    private final NotificationChannelService channels;
-    private final ChannelTests tests;
-
-    public NotificationChannelController(NotificationChannelService channels, ChannelTests tests) {
-        this.channels = channels;
-        this.tests = tests;
-    }
+public record NotificationChannelController(NotificationChannelService channels, ChannelTests tests) {
 
     @GetMapping
     public NotificationChannelService.Channels list() {

@@ -14,13 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The delivery log: admins and managers read every delivery and attempt of their organisation. */
 @RestController
 @RequestMapping("/api/v1/notification-deliveries")
-public class NotificationDeliveryController {
-
-    private final DeliveryLog log;
-
-    public NotificationDeliveryController(DeliveryLog log) {
-        this.log = log;
-    }
+public record NotificationDeliveryController(DeliveryLog log) {
 
     @GetMapping
     public Page<DeliveryView> list(@RequestParam(name = "channel_id", required = false) UUID channelId,
