@@ -228,6 +228,18 @@ class NotificationChannelsApiTest extends ApiTest {
     }
 
     @Test
+    void everyNotificationOperationIsInTheOpenApiDocument() {
+        JsonNode paths = client().get("/api/docs/openapi.json").json().path("paths");
+        assertThat(paths.path(CHANNELS).has("get")).isTrue();
+        assertThat(paths.path(CHANNELS).has("post")).isTrue();
+        assertThat(paths.path(CHANNELS + "/{id}").has("patch")).isTrue();
+        assertThat(paths.path(CHANNELS + "/{id}").has("delete")).isTrue();
+        assertThat(paths.path(CHANNELS + "/{id}/test").has("post")).isTrue();
+        assertThat(paths.path(DELIVERIES).has("get")).isTrue();
+        assertThat(paths.path(DELIVERIES + "/{id}/attempts").has("get")).isTrue();
+    }
+
+    @Test
     void adminsSetTheOrganisationsTimeZone() {
         Member admin = register("Zones");
         assertThat(admin.client().get("/api/v1/organization").text("time_zone")).isEqualTo("UTC");
