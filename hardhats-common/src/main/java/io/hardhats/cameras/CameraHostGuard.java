@@ -120,6 +120,25 @@ public class CameraHostGuard {
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
+    /**
+     * The addresses a client may connect to for the host: every one it stands for now, each
+     * checked unless private hosts are allowed. Other clients than FFmpeg (webhook deliveries)
+     * connect to exactly these, so a name re-pointed after the check cannot redirect them.
+     *
+     * @throws UnknownHostException the name does not resolve from here
+     * @throws ForbiddenHostException the host is, or resolves to, a forbidden address, or is ambiguous
+     */
+    public InetAddress[] vettedAddresses(String host) throws UnknownHostException {
+        InetAddress[] addresses = addressesOf(host);
+        if (addresses == null) {
+            throw new UnknownHostException("the name does not resolve");
+        }
+        if (!allowPrivate) {
+            vet(addresses);
+        }
+        return addresses;
+    }
+
     /** The address a literal stands for, or what a name resolves to now (null when it does not). */
     private static InetAddress[] addressesOf(String host) {
         Optional<InetAddress> literal = literal(host);

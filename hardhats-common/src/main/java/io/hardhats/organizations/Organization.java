@@ -45,6 +45,10 @@ public class Organization {
     @Column(name = "privacy_mode")
     private boolean privacyMode;
 
+    /** An IANA zone id, in which active hours and summaries are read. */
+    @Column(name = "time_zone")
+    private String timeZone;
+
     @Column(updatable = false)
     private Instant createdAt;
 
@@ -60,6 +64,7 @@ public class Organization {
         this.maxUsers = maxUsers;
         this.settingsJson = "{}";
         this.privacyMode = true;
+        this.timeZone = "UTC";
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
@@ -125,6 +130,14 @@ public class Organization {
 
     public void setPrivacyMode(boolean privacyMode) {
         this.privacyMode = privacyMode;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 
     public Instant getCreatedAt() {

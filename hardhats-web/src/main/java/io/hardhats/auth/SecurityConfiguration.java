@@ -56,6 +56,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/cameras", "/api/v1/cameras/**").authenticated()
                         .requestMatchers("/api/v1/cameras", "/api/v1/cameras/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/events/**").hasAnyRole(ADMIN, MANAGER)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/notification-channels").hasAnyRole(ADMIN, MANAGER)
+                        .requestMatchers("/api/v1/notification-channels", "/api/v1/notification-channels/**")
+                        .hasRole(ADMIN)
+                        .requestMatchers("/api/v1/notification-deliveries", "/api/v1/notification-deliveries/**")
+                        .hasAnyRole(ADMIN, MANAGER)
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resource -> resource

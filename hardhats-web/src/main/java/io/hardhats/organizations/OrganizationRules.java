@@ -1,5 +1,7 @@
 package io.hardhats.organizations;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Map;
 
 import io.hardhats.cameras.CameraRepository;
@@ -67,5 +69,17 @@ class OrganizationRules {
             throw ApiException.invalid("settings: must be at most " + MAX_SETTINGS_KIB + " KiB of JSON");
         }
         return settingsJson;
+    }
+
+    /** A zone id as Java spells it (Europe/Berlin, UTC), so it reads back the same in every process. */
+    String checkedTimeZone(String timeZone) {
+        try {
+            if (ZoneId.of(timeZone).getId().equals(timeZone)) {
+                return timeZone;
+            }
+        } catch (DateTimeException e) {
+            // answered below
+        }
+        throw ApiException.invalid("time_zone: must be a time zone such as Europe/Berlin or UTC");
     }
 }

@@ -61,6 +61,7 @@ public class OrganizationService {
         Patch.ifGiven(request.retentionDays(), days -> organization.setRetentionDays(rules.checkedRetentionDays(days)));
         Patch.ifGiven(request.name(), name -> organization.setName(name.trim()));
         Patch.ifGiven(request.settings(), settings -> organization.setSettingsJson(rules.checkedSettings(settings)));
+        Patch.ifGiven(request.timeZone(), zone -> organization.setTimeZone(rules.checkedTimeZone(zone)));
         audit.record("organization_update", "organization", organization.getId(),
                 Map.of("fields", request.changedFields()));
         return views.of(organization);

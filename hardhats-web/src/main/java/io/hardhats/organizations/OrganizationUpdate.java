@@ -19,7 +19,8 @@ public record OrganizationUpdate(
         @Min(1) Integer retentionDays,
         Map<String, Object> settings,
         Boolean privacyMode,
-        Boolean confirmPrivacyOff) {
+        Boolean confirmPrivacyOff,
+        @Size(min = 1, max = 64) String timeZone) {
 
     /** The wire names of the fields the update changes, for the audit trail. */
     List<String> changedFields() {
@@ -41,6 +42,9 @@ public record OrganizationUpdate(
         }
         if (privacyMode != null) {
             fields.add("privacy_mode");
+        }
+        if (timeZone != null) {
+            fields.add("time_zone");
         }
         return fields;
     }

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record OrganizationView(UUID id, String name, String slug, String plan, int maxCameras, int maxUsers,
         int retentionDays, long maxStorageBytes, Map<String, Object> settings, boolean privacyMode,
-        Instant createdAt) {
+        String timeZone, Instant createdAt) {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -22,6 +22,7 @@ public record OrganizationView(UUID id, String name, String slug, String plan, i
         return new OrganizationView(organization.getId(), organization.getName(), organization.getSlug(),
                 organization.getPlan(), organization.getMaxCameras(), organization.getMaxUsers(), retentionDays,
                 maxStorageBytes, json.readValue(organization.getSettingsJson(), MAP), organization.isPrivacyMode(),
+                organization.getTimeZone(),
                 organization.getCreatedAt());
     }
 }

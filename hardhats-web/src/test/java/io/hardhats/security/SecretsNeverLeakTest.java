@@ -33,6 +33,7 @@ class SecretsNeverLeakTest extends ApiTest {
     private static final String RTSP_PASSWORD = "Rtsp-Url-Secret-5";
     private static final String RTSP_FIELD_PASSWORD = "Rtsp-Field-Secret-6";
     private static final String RTSP_USERNAME = "camuser-leakcheck";
+    private static final String HOOK_PATH = "Slack-Hook-Secret-7";
 
     @Test
     void noSecretAppearsInLogsOrAnswers(CapturedOutput output) {
@@ -89,6 +90,19 @@ class SecretsNeverLeakTest extends ApiTest {
         answers.add(admin.put("/api/v1/cameras/" + cameraId, Map.of("username", "a:b",
                 "password", RTSP_FIELD_PASSWORD)));
 
+        String channels = "/api/v1/notification-channels";
+        HttpResult slack = admin.post(channels, Map.of("name", "Leak hook", "kind", "slack",
+                "target", "https://192.0.2.60/services/" + HOOK_PATH));
+        assertThat(slack.status()).as(slack.toString()).isEqualTo(201);
+        answers.add(slack);
+        answers.add(admin.patch(channels + "/" + slack.text("id"), Map.of("target",
+                "https://192.0.2.61/services/" + HOOK_PATH)));
+        answers.add(admin.post(channels, Map.of("name", "Refused", "kind", "webhook",
+                "target", "ftp://192.0.2.60/" + HOOK_PATH)));
+        // The signing secret is in the answer that made the channel, by design, and nowhere else.
+        String signingSecret = admin.post(channels, Map.of("name", "Signed", "kind", "webhook",
+                "target", "https://192.0.2.62/" + HOOK_PATH)).text("signing_secret");
+        answers.add(admin.get(channels));
         answers.add(admin.get("/api/v1/cameras"));
         answers.add(admin.get("/api/v1/cameras/" + cameraId));
         answers.add(admin.get("/api/v1/audit-logs?limit=500"));
@@ -100,8 +114,8 @@ class SecretsNeverLeakTest extends ApiTest {
         tokens.remove(null);
         assertThat(tokens).hasSizeGreaterThanOrEqualTo(3);
         List<String> secrets = new ArrayList<>(List.of(FIRST_PASSWORD, WRONG_PASSWORD, SECOND_PASSWORD,
-                MEMBER_PASSWORD, RTSP_PASSWORD, RTSP_FIELD_PASSWORD, SECRET_KEY, ENCRYPTION_KEY,
-                ENCRYPTION_KEY.replace('+', '-').replace('/', '_')));
+                MEMBER_PASSWORD, RTSP_PASSWORD, RTSP_FIELD_PASSWORD, HOOK_PATH, signingSecret, SECRET_KEY,
+                ENCRYPTION_KEY, ENCRYPTION_KEY.replace('+', '-').replace('/', '_')));
         for (String token : tokens) {
             secrets.add(token);
             secrets.add(token.substring(token.lastIndexOf('.') + 1)); // the signature alone

@@ -58,6 +58,10 @@ public class ApiClient {
         return send("POST", path, body == null ? null : toJson(body), "application/json");
     }
 
+    public HttpResult patch(String path, Object body) {
+        return send("PATCH", path, toJson(body), "application/json");
+    }
+
     public HttpResult put(String path, Object body) {
         return send("PUT", path, toJson(body), "application/json");
     }

@@ -47,7 +47,8 @@ public class EventRecorder {
                     violation.normalisedBox(), at);
             event.setThumbnailPath(blobs.save("image/jpeg", thumbnailJpeg).toString());
             event.setFrameBlob(blobs.save("image/jpeg", frameJpeg));
-            events.save(event);
+            // Flushed now: reactions in this transaction (the notification outbox) refer to the row in SQL.
+            events.saveAndFlush(event);
             countViolation(organizationId, cameraId, violation.type(), LocalDate.ofInstant(at, ZoneOffset.UTC));
             EventView view = EventView.of(event);
             publisher.publishEvent(new ViolationRecorded(organizationId, view));

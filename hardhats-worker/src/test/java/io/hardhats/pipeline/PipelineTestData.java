@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Organisations and cameras for tests of a running worker, written as the web process would,
  * and the SQL reads that check what the worker wrote back. Import it into the test's context.
  */
-class PipelineTestData {
+public class PipelineTestData {
 
     private final JdbcClient jdbc;
     private final SystemTransactions systemTransactions;
@@ -30,7 +30,7 @@ class PipelineTestData {
     private final CameraRepository cameras;
     private final BlobStore blobs;
 
-    PipelineTestData(JdbcClient jdbc, SystemTransactions systemTransactions, TenantTransactions tenantTransactions,
+    public PipelineTestData(JdbcClient jdbc, SystemTransactions systemTransactions, TenantTransactions tenantTransactions,
             CameraRepository cameras, BlobStore blobs) {
         this.jdbc = jdbc;
         this.systemTransactions = systemTransactions;
@@ -39,7 +39,7 @@ class PipelineTestData {
         this.blobs = blobs;
     }
 
-    UUID organization(String name) {
+    public UUID organization(String name) {
         UUID organization = UUID.randomUUID();
         systemTransactions.run(() -> jdbc.sql("""
                 INSERT INTO organizations (id, name, slug, max_cameras, max_users) VALUES (?, ?, ?, 5, 5)
@@ -48,7 +48,7 @@ class PipelineTestData {
     }
 
     /** A camera that plays a real site clip as its placeholder at 2 analysed frames a second. */
-    UUID placeholderCamera(UUID organization, String name, Consumer<Camera> settings) {
+    public UUID placeholderCamera(UUID organization, String name, Consumer<Camera> settings) {
         byte[] clip = siteClip();
         return tenantTransactions.call(organization, () -> {
             Camera camera = new Camera(name, SourceType.FILE);

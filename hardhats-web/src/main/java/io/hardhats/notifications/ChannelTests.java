@@ -1,0 +1,46 @@
+package io.hardhats.notifications;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.hardhats.audit.AuditTrail;
+import io.hardhats.notifications.NotificationOutbox.NewDelivery;
+import io.hardhats.web.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Send test": a sample alert put in the outbox like any other, so it takes the real path
+ * (dispatcher, sender, retries, delivery log).
+ */
+@Service
+public class ChannelTests {
+
+    private final ChannelStore store;
+    private final NotificationOutbox outbox;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ChannelTests(ChannelStore store, NotificationOutbox outbox, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Answers the delivery's id. */
+    @Transactional
+    public UUID send(UUID channelId) {
+        ChannelView channel = store.find(channelId).orElseThrow(() -> ApiException.notFound("notification channel"));
+        if (!channel.enabled()) {
+            throw ApiException.conflict("channel_disabled", "the channel is disabled; enable it to send a test");
+        }
+        Instant now = clock.instant();
+        UUID delivery = outbox.add(new NewDelivery(channelId, null, DeliveryPurpose.TEST, DeliveryStatus.PENDING, null,
+                now, now));
+        audit.record("notification_channel_test", "notification_channel", channelId, Map.of());
+        return delivery;
+    }
+}
