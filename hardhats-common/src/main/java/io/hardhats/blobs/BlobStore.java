@@ -12,13 +12,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.hardhats.tenancy.TenantContext;
+import io.hardhats.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Event thumbnails and placeholder videos, kept in PostgreSQL (the only durable store) in
+ * Event thumbnails, frames and clips and placeholder videos, kept in PostgreSQL (the only durable store) in
  * 1 MiB chunks of the current organisation. Callers choose the tenant scope; row-level
  * security makes another organisation's blob unreadable and unwritable.
  */
@@ -31,10 +32,16 @@ public class BlobStore {
     public record Blob(String contentType, byte[] bytes) {
     }
 
-    private final JdbcClient jdbc;
+    /** A stored blob's type and size, without its bytes. */
+    public record BlobInfo(String contentType, long size) {
+    }
 
-    public BlobStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TenantTransactions transactions;
+
+    public BlobStore(JdbcClient jdbc, TenantTransactions transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -104,6 +111,30 @@ public class BlobStore {
             }
         });
         return true;
+    }
+
+    /** The blob's type and size, or empty when there is no such blob (or it is another organisation's). */
+    @Transactional(readOnly = true)
+    public Optional<BlobInfo> info(UUID id) {
+        return jdbc.sql("SELECT content_type, size_bytes FROM blobs WHERE id = ?").param(id)
+                .query((rs, row) -> new BlobInfo(rs.getString(1), rs.getLong(2))).optional();
+    }
+
+    /**
+     * Bytes {@code offset} to {@code offset + length - 1} of the blob of the organisation in scope
+     * now, read chunk by chunk as the stream is read, each chunk in a short transaction of its
+     * own (a slow reader holds no connection). A range past the end yields what there is.
+     */
+    public InputStream openRange(UUID id, long offset, long length) {
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("negative range");
+        }
+        UUID organizationId = TenantContext.requireOrganization();
+        return new BlobRange(id, offset, length, CHUNK_BYTES, (blob, seq, from, count) ->
+                transactions.call(organizationId, () -> jdbc.sql(
+                        "SELECT substring(data FROM ? FOR ?) FROM blob_chunks WHERE blob_id = ? AND seq = ?")
+                        .params(from + 1, count, blob, seq)
+                        .query((rs, row) -> rs.getBytes(1)).optional().orElse(new byte[0])));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -49,6 +49,12 @@ public class Event extends TenantOwned {
     @Column(name = "frame_blob")
     private UUID frameBlob;
 
+    @Column(name = "clip_blob", updatable = false, insertable = false)
+    private UUID clipBlob;
+
+    @Column(name = "clip_kind", updatable = false, insertable = false)
+    private ClipKind clipKind;
+
     private boolean acknowledged;
 
     @Column(name = "acknowledged_by")
@@ -143,6 +149,15 @@ public class Event extends TenantOwned {
 
     public void setFrameBlob(UUID frameBlob) {
         this.frameBlob = frameBlob;
+    }
+
+    /** The evidence clip, written by the worker after the event (null until then, or when none could be made). */
+    public UUID getClipBlob() {
+        return clipBlob;
+    }
+
+    public ClipKind getClipKind() {
+        return clipKind;
     }
 
     public boolean isAcknowledged() {

@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.hardhats.bus.LiveBus;
 import io.hardhats.cameras.CameraConfig;
 import io.hardhats.cameras.CameraStatus;
+import io.hardhats.clips.CameraClips;
+import io.hardhats.ingest.CompressedPacket;
 import io.hardhats.ingest.FrameListener;
+import io.hardhats.ingest.StreamFormat;
 import io.hardhats.publish.FrameAnnotator;
 import io.hardhats.publish.Thumbnails;
 import io.hardhats.rules.RuleSettings;
@@ -28,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One camera's analysis, frame by frame: detect, apply the violation rules, annotate and publish
- * the live frame, and record events with that same annotated frame (encoded once). Runs on the camera's ingest thread; a failure on one
+ * the live frame, and record events with that same annotated frame (encoded once). The live
+ * source's packets and the published frames are kept for evidence clips. Runs on the camera's ingest thread; a failure on one
  * frame is logged and the next frame goes on. Edited detection settings arrive from another
  * thread through {@link #reconfigure} and take effect at the next frame, with the tracks, streaks
  * and cooldowns of the rules carried over. Without a detector the frames are published as they
@@ -52,12 +56,13 @@ final class CameraPipeline implements FrameListener {
     private final CameraStatusReporter status;
     private final LiveBus bus;
     private final JsonMapper json;
+    private final CameraClips clips;
     private final AtomicLong unflushedFrames = new AtomicLong();
     private volatile Instant lastFlush = Instant.now();
     private volatile Instant lastFrameAt;
 
     CameraPipeline(CameraConfig camera, Optional<Detector> detector, FrameAnnotator annotator, EventRecorder recorder,
-            CameraStatusReporter status, LiveBus bus, JsonMapper json) {
+            CameraStatusReporter status, LiveBus bus, JsonMapper json, CameraClips clips) {
         this.camera = camera;
         this.detector = detector;
         this.annotator = annotator;
@@ -65,6 +70,7 @@ final class CameraPipeline implements FrameListener {
         this.status = status;
         this.bus = bus;
         this.json = json;
+        this.clips = clips;
         this.applied = camera;
         this.zone = zoneOf(camera);
         this.rules = new ViolationRules(RuleSettings.from(camera.detectionMode(), zone));
@@ -84,6 +90,7 @@ final class CameraPipeline implements FrameListener {
             byte[] frame = annotator.annotate(bgr, analysis.detections(), flagged, zone, camera.name(), capturedAt,
                     placeholder);
             bus.publishFrame(camera.id(), frame);
+            clips.analysed(frame, capturedAt, placeholder);
             for (Violation violation : analysis.violations()) {
                 byte[] thumbnail = Thumbnails.crop(bgr, violation.box(), THUMBNAIL_QUALITY);
                 recorder.record(camera.organizationId(), camera.id(), violation, thumbnail, frame, capturedAt);
@@ -122,6 +129,16 @@ final class CameraPipeline implements FrameListener {
         List<Detection> detections = detector.detect(bgr, camera.inferenceWidth(), camera.inferenceHeight(),
                 camera.confidenceThreshold());
         return new Analysis(detections, rules.evaluate(detections, bgr.cols(), bgr.rows(), capturedAt));
+    }
+
+    @Override
+    public void onStreamOpened(StreamFormat format) {
+        clips.streamOpened(format);
+    }
+
+    @Override
+    public void onPacket(CompressedPacket packet) {
+        clips.packet(packet);
     }
 
     @Override

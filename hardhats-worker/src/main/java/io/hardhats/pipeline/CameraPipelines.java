@@ -7,9 +7,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.hardhats.bus.LiveBus;
+import io.hardhats.cameras.AnalysisRate;
 import io.hardhats.cameras.CameraConfig;
 import io.hardhats.cameras.CameraConfigReader;
 import io.hardhats.cameras.CameraStatus;
+import io.hardhats.clips.ClipRings;
 import io.hardhats.fleet.CameraAssignments;
 import io.hardhats.ingest.CameraIngest;
 import io.hardhats.ingest.CameraIngestFactory;
@@ -40,10 +42,11 @@ public class CameraPipelines implements CameraAssignments {
     private final CameraStatusReporter status;
     private final LiveBus bus;
     private final JsonMapper json;
+    private final ClipRings clips;
 
     public CameraPipelines(CameraConfigReader configs, CameraSources sources, CameraIngestFactory ingests,
             DetectorSupply detectors, FrameAnnotator annotator, EventRecorder recorder,
-            CameraStatusReporter status, LiveBus bus, JsonMapper json) {
+            CameraStatusReporter status, LiveBus bus, JsonMapper json, ClipRings clips) {
         this.configs = configs;
         this.sources = sources;
         this.ingests = ingests;
@@ -53,6 +56,7 @@ public class CameraPipelines implements CameraAssignments {
         this.status = status;
         this.bus = bus;
         this.json = json;
+        this.clips = clips;
     }
 
     @Override
@@ -63,7 +67,7 @@ public class CameraPipelines implements CameraAssignments {
         }
         try {
             CameraPipeline pipeline = new CameraPipeline(camera, detectors.detector(), annotator, recorder, status, bus,
-                    json);
+                    json, clips.open(cameraId, AnalysisRate.nearestAllowed(camera.targetFps())));
             pipeline.onStatus(CameraStatus.CONNECTING, null);
             CameraIngest ingest = ingests.start(sources.from(camera), pipeline);
             running.put(cameraId, new Running(pipeline, ingest));
@@ -102,6 +106,7 @@ public class CameraPipelines implements CameraAssignments {
         }
         camera.ingest().close();
         camera.pipeline().flush();
+        clips.close(cameraId);
         log.info("Camera {} stopped", cameraId);
     }
 

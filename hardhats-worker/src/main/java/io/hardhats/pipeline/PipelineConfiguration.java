@@ -2,6 +2,7 @@ package io.hardhats.pipeline;
 
 import io.hardhats.bus.LiveBus;
 import io.hardhats.cameras.CameraConfigReader;
+import io.hardhats.clips.ClipRings;
 import io.hardhats.config.RunsWorker;
 import io.hardhats.ingest.CameraIngestFactory;
 import io.hardhats.publish.FrameAnnotator;
@@ -34,7 +35,8 @@ public class PipelineConfiguration {
     @Bean
     CameraPipelines cameraPipelines(CameraConfigReader configs, CameraSources sources, CameraIngestFactory ingests,
             DetectorSupply detectors, FrameAnnotator annotator, EventRecorder recorder,
-            CameraStatusReporter status, LiveBus bus, JsonMapper json) {
-        return new CameraPipelines(configs, sources, ingests, detectors, annotator, recorder, status, bus, json);
+            CameraStatusReporter status, LiveBus bus, JsonMapper json, ClipRings clips) {
+        return new CameraPipelines(configs, sources, ingests, detectors, annotator, recorder, status, bus, json,
+                clips);
     }
 }
