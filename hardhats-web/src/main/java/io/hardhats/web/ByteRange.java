@@ -48,7 +48,7 @@ public record ByteRange(long start, long length) {
             return Optional.of(new ByteRange(start, size - start));
         }
         long start = Long.parseLong(m.group(1));
-        long last = m.group(2).isEmpty() ? size - 1 : Long.parseLong(m.group(2));
+        long last = m.group(2).isEmpty() ? Long.MAX_VALUE : Long.parseLong(m.group(2));
         if (last < start) {
             return Optional.empty();
         }

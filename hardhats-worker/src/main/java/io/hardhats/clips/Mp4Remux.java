@@ -17,7 +17,6 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
@@ -112,29 +111,16 @@ final class Mp4Remux {
         return new AVRational().num(format.timeBaseNum()).den(format.timeBaseDen());
     }
 
-    /** Timestamps shifted to start at zero; a packet out of decoding order (a camera glitch) is left out. */
     private static void writePackets(AVFormatContext out, AVStream stream, StreamFormat format,
             List<CompressedPacket> packets, AVPacket packet) throws IOException {
         AVRational source = timeBase(format);
-        long origin = Long.MIN_VALUE;
-        long lastDts = Long.MIN_VALUE;
-        for (CompressedPacket p : packets) {
-            long dts = p.dts() != AV_NOPTS_VALUE ? p.dts() : p.pts();
-            long pts = p.pts() != AV_NOPTS_VALUE ? p.pts() : dts;
-            if (dts == AV_NOPTS_VALUE) {
-                continue;
-            }
-            if (origin == Long.MIN_VALUE) {
-                origin = dts;
-            }
-            if (dts <= lastDts) {
-                continue;
-            }
-            lastDts = dts;
+        ClipTimeline timeline = ClipTimeline.of(packets);
+        for (int i = 0; i < packets.size(); i++) {
+            CompressedPacket p = packets.get(i);
             check(av_new_packet(packet, p.data().length), "out of memory for a packet");
             packet.data().capacity(p.data().length).put(p.data());
-            packet.pts(av_rescale_q(pts - origin, source, stream.time_base()));
-            packet.dts(av_rescale_q(dts - origin, source, stream.time_base()));
+            packet.pts(av_rescale_q(timeline.pts()[i], source, stream.time_base()));
+            packet.dts(av_rescale_q(timeline.dts()[i], source, stream.time_base()));
             packet.duration(av_rescale_q(Math.max(0, p.duration()), source, stream.time_base()));
             packet.flags(p.keyFrame() ? AV_PKT_FLAG_KEY : 0);
             packet.stream_index(stream.index());

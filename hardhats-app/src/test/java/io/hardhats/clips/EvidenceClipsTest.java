@@ -1,0 +1,196 @@
+package io.hardhats.clips;
+
+import static io.hardhats.support.ApiErrors.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+import io.hardhats.HardhatsApplication;
+import io.hardhats.TestDatabase;
+import io.hardhats.dashboard.HeadlessChromium;
+import io.hardhats.ingest.RtspTestServer;
+import io.hardhats.support.ApiClient;
+import io.hardhats.support.HttpResult;
+import io.hardhats.vision.SharedFiles;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Evidence clips end to end, in one all-in-one process with the real model on real site footage:
+ * an RTSP camera (GStreamer's server) gets clips copied from its H.264 stream, a file camera gets
+ * clips encoded from its analysed frames. Each clip is fetched through the API, decodes with
+ * FFmpeg to the configured length starting at a keyframe, and plays in headless Chromium on the
+ * violation's page; byte ranges and tenancy hold for it.
+ */
+@SpringBootTest(classes = HardhatsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"hardhats.role=all", "hardhats.cookie-secure=false",
+                "hardhats.secret-key=test-only-signing-key-0123456789-abcdefghij",
+                "hardhats.encryption-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "hardhats.fleet.renew-every=1s", "hardhats.fleet.ttl=3s", "hardhats.fleet.poll-every=200ms",
+                "hardhats.clips.before=4s", "hardhats.clips.after=2s"})
+class EvidenceClipsTest {
+
+    /** The clip length the settings above ask for; FFmpeg must find it within a second. */
+    private static final double CLIP_SECONDS = 6;
+    private static final Path FOOTAGE = SharedFiles.siteClip("site-helmets-wide.mp4");
+    private static final String PASSWORD = "Correct-Horse-7";
+
+    static RtspTestServer rtsp;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("hardhats.database-url", TestDatabase::url);
+        registry.add("hardhats.model-path", () -> SharedFiles.referenceModel().toString());
+        registry.add("hardhats.demo.video", () -> "/nonexistent/no-demo-camera.mp4");
+    }
+
+    @BeforeAll
+    static void startCameraServer() {
+        rtsp = RtspTestServer.start(FOOTAGE);
+    }
+
+    @AfterAll
+    static void stopCameraServer() {
+        if (rtsp != null) {
+            rtsp.close();
+        }
+    }
+
+    private ApiClient register(String organization) {
+        ApiClient api = new ApiClient(port);
+        HttpResult registered = api.post("/api/v1/auth/register", Map.of("organization_name", organization,
+                "email", "clips-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test",
+                "password", PASSWORD, "full_name", "Clara"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return api;
+    }
+
+    private static UUID camera(ApiClient api, Map<String, Object> body) {
+        HttpResult created = api.post("/api/v1/cameras", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return UUID.fromString(created.text("id"));
+    }
+
+    /** The first violation of the camera that has its clip. */
+    private static JsonNode eventWithClip(ApiClient api, UUID camera) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            for (JsonNode item : api.get("/api/v1/events?camera_id=" + camera).json().path("items")) {
+                if (!item.path("clip_kind").isNull()) {
+                    found[0] = item;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    @Test
+    void clipsOfAnRtspCameraAndAFileCameraDecodeAndPlay() throws Exception {
+        ApiClient api = register("Clip Builders");
+        UUID live = camera(api, Map.of("name", "North gate", "source_type", "rtsp", "rtsp_url", rtsp.url(),
+                "target_fps", 1, "confidence_threshold", 0.3));
+        UUID file = camera(api, Map.of("name", "Slab pour", "source_type", "file", "target_fps", 1,
+                "confidence_threshold", 0.3));
+        HttpResult uploaded = api.upload("/api/v1/cameras/" + file + "/placeholder", "file", "site.mp4", "video/mp4",
+                Files.readAllBytes(FOOTAGE), true);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+
+        JsonNode copied = eventWithClip(api, live);
+        JsonNode encoded = eventWithClip(api, file);
+        assertThat(copied.path("clip_kind").asString()).isEqualTo("stream_copy");
+        assertThat(encoded.path("clip_kind").asString()).isEqualTo("analysed_frames");
+
+        byte[] copiedClip = assertDecodes(api, copied);
+        assertDecodes(api, encoded);
+
+        try (HeadlessChromium chromium = HeadlessChromium.start(false)) {
+            WebDriver driver = chromium.driver();
+            driver.get("http://localhost:" + port + "/favicon.ico");
+            driver.manage().addCookie(new Cookie("session", api.sessionCookie()));
+            assertPlays(driver, copied, "The camera's own video");
+            assertPlays(driver, encoded, "analysed");
+        }
+
+        assertRangesAndTenancy(api, copied.path("id").asString(), copiedClip);
+    }
+
+    /** Fetches the clip and decodes it with FFmpeg: the configured length, starting at a keyframe. */
+    private static byte[] assertDecodes(ApiClient api, JsonNode event) throws Exception {
+        HttpResponse<byte[]> clip = api.getBytes("/api/v1/events/" + event.path("id").asString() + "/clip");
+        assertThat(clip.statusCode()).isEqualTo(200);
+        assertThat(clip.headers().firstValue("Content-Type")).hasValue("video/mp4");
+        Path file = Files.createTempFile("clip-", ".mp4");
+        try {
+            Files.write(file, clip.body());
+            try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toString())) {
+                grabber.start();
+                Frame first = grabber.grabImage();
+                assertThat(first).isNotNull();
+                assertThat(first.keyFrame).as("the clip starts at a keyframe").isTrue();
+                int frames = 1;
+                while (grabber.grabImage() != null) {
+                    frames++;
+                }
+                double seconds = grabber.getLengthInTime() / 1e6;
+                assertThat(seconds).as(event.path("clip_kind").asString() + " length")
+                        .isBetween(CLIP_SECONDS - 1, CLIP_SECONDS + 1);
+                assertThat(frames).isGreaterThanOrEqualTo(4);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return clip.body();
+    }
+
+    /** The violation's page plays the clip: metadata and a first frame loaded, the configured length. */
+    private static void assertPlays(WebDriver driver, JsonNode event, String caption) {
+        driver.get(driver.getCurrentUrl().replaceAll("/[^/]*$", "/") + "#/event/" + event.path("id").asString());
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> js.executeScript(
+                "const v = document.getElementById('event-clip'); return v !== null && v.readyState >= 2;"));
+        Number duration = (Number) js.executeScript("return document.getElementById('event-clip').duration;");
+        assertThat(duration.doubleValue()).isBetween(CLIP_SECONDS - 1, CLIP_SECONDS + 1);
+        assertThat((String) js.executeScript("return document.getElementById('event-clip-kind').textContent;"))
+                .contains(caption);
+    }
+
+    private void assertRangesAndTenancy(ApiClient api, String eventId, byte[] whole) {
+        String path = "/api/v1/events/" + eventId + "/clip";
+        HttpResponse<byte[]> part = new ApiClient(port).withSessionCookie(api.sessionCookie())
+                .header("Range", "bytes=100-1099").getBytes(path);
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 100-1099/" + whole.length);
+        assertThat(part.body()).isEqualTo(Arrays.copyOfRange(whole, 100, 1100));
+
+        HttpResponse<byte[]> beyond = new ApiClient(port).withSessionCookie(api.sessionCookie())
+                .header("Range", "bytes=" + whole.length + "-").getBytes(path);
+        assertThat(beyond.statusCode()).isEqualTo(416);
+
+        ApiClient stranger = register("Other Builders");
+        assertError(stranger.get(path), 404, "not_found");
+    }
+}
