@@ -68,7 +68,7 @@ public final class CameraClips {
     /** Takes what is there before the violation now; the rest is added when the clip is written. */
     Material begin(ClipKind kind, Instant at) {
         Instant start = at.minus(before);
-        List<FrameRing.Shot> shotsBefore = frames.between(start, at);
+        List<FrameRing.Shot> shotsBefore = frames.between(start, at.plusNanos(1)); // the violation's own frame too
         Optional<PacketRing.Cut> cut = kind == ClipKind.STREAM_COPY ? packets.from(start) : Optional.empty();
         return new Material(cut, shotsBefore, at);
     }

@@ -31,8 +31,11 @@ final class FrameRing {
         }
     }
 
-    /** The frames captured from {@code start} to {@code end}, oldest first. */
+    /**
+     * The frames captured from {@code start} until just before {@code end}, oldest first: each
+     * stands for the time until the next, so a span holds span × rate frames.
+     */
     synchronized List<Shot> between(Instant start, Instant end) {
-        return shots.stream().filter(s -> !s.capturedAt().isBefore(start) && !s.capturedAt().isAfter(end)).toList();
+        return shots.stream().filter(s -> !s.capturedAt().isBefore(start) && s.capturedAt().isBefore(end)).toList();
     }
 }
