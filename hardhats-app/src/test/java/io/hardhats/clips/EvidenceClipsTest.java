@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -37,7 +39,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Evidence clips end to end, in one all-in-one process with the real model on real site footage:
  * an RTSP camera (GStreamer's server) gets clips copied from its H.264 stream, a file camera gets
- * clips encoded from its analysed frames. Each clip is fetched through the API, decodes with
+ * clips encoded from its analysed frames. The violation (a zone breach) is made to come once each
+ * camera has streamed for longer than a clip's lead. Each clip is fetched through the API, decodes with
  * FFmpeg to the configured length starting at a keyframe, and plays in headless Chromium on the
  * violation's page; byte ranges and tenancy hold for it.
  */
@@ -51,6 +54,8 @@ class EvidenceClipsTest {
 
     /** The clip length the settings above ask for; FFmpeg must find it within a second. */
     private static final double CLIP_SECONDS = 6;
+    /** Longer than the 4 s before a violation that a clip holds. */
+    private static final Duration LEAD = Duration.ofSeconds(7);
     private static final Path FOOTAGE = SharedFiles.siteClip("site-helmets-wide.mp4");
     private static final String PASSWORD = "Correct-Horse-7";
 
@@ -108,16 +113,41 @@ class EvidenceClipsTest {
         return found[0];
     }
 
+    /**
+     * A zone camera whose zone nobody stands in, switched to the whole picture once it has streamed
+     * for longer than a clip's lead: the violation then comes when the camera has video before it.
+     */
+    private static UUID zoneCamera(ApiClient api, Map<String, Object> source) {
+        Map<String, Object> body = new HashMap<>(source);
+        body.putAll(Map.of("target_fps", 1, "confidence_threshold", 0.3, "detection_mode", "zone",
+                "zone_polygon", List.of(List.of(0, 0), List.of(0.02, 0), List.of(0, 0.02))));
+        return camera(api, body);
+    }
+
+    private static void watchWholePicture(ApiClient api, UUID camera) {
+        HttpResult edited = api.put("/api/v1/cameras/" + camera, Map.of("zone_polygon",
+                List.of(List.of(0, 0), List.of(1, 0), List.of(1, 1), List.of(0, 1))));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+    }
+
+    private static void awaitStatus(ApiClient api, UUID camera, String status) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> status.equals(api.get("/api/v1/cameras/" + camera).text("status")));
+    }
+
     @Test
     void clipsOfAnRtspCameraAndAFileCameraDecodeAndPlay() throws Exception {
         ApiClient api = register("Clip Builders");
-        UUID live = camera(api, Map.of("name", "North gate", "source_type", "rtsp", "rtsp_url", rtsp.url(),
-                "target_fps", 1, "confidence_threshold", 0.3));
-        UUID file = camera(api, Map.of("name", "Slab pour", "source_type", "file", "target_fps", 1,
-                "confidence_threshold", 0.3));
+        UUID live = zoneCamera(api, Map.of("name", "North gate", "source_type", "rtsp", "rtsp_url", rtsp.url()));
+        UUID file = zoneCamera(api, Map.of("name", "Slab pour", "source_type", "file"));
         HttpResult uploaded = api.upload("/api/v1/cameras/" + file + "/placeholder", "file", "site.mp4", "video/mp4",
                 Files.readAllBytes(FOOTAGE), true);
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+        awaitStatus(api, live, "online");
+        awaitStatus(api, file, "placeholder");
+        Thread.sleep(LEAD.toMillis());
+        watchWholePicture(api, live);
+        watchWholePicture(api, file);
 
         JsonNode copied = eventWithClip(api, live);
         JsonNode encoded = eventWithClip(api, file);
@@ -127,12 +157,13 @@ class EvidenceClipsTest {
         byte[] copiedClip = assertDecodes(api, copied);
         assertDecodes(api, encoded);
 
+        String base = "http://localhost:" + port + "/";
         try (HeadlessChromium chromium = HeadlessChromium.start(false)) {
             WebDriver driver = chromium.driver();
-            driver.get("http://localhost:" + port + "/favicon.ico");
+            driver.get(base + "favicon.ico");
             driver.manage().addCookie(new Cookie("session", api.sessionCookie()));
-            assertPlays(driver, copied, "The camera's own video");
-            assertPlays(driver, encoded, "analysed");
+            assertPlays(driver, base, copied, "The camera's own video");
+            assertPlays(driver, base, encoded, "analysed");
         }
 
         assertRangesAndTenancy(api, copied.path("id").asString(), copiedClip);
@@ -167,8 +198,8 @@ class EvidenceClipsTest {
     }
 
     /** The violation's page plays the clip: metadata and a first frame loaded, the configured length. */
-    private static void assertPlays(WebDriver driver, JsonNode event, String caption) {
-        driver.get(driver.getCurrentUrl().replaceAll("/[^/]*$", "/") + "#/event/" + event.path("id").asString());
+    private static void assertPlays(WebDriver driver, String base, JsonNode event, String caption) {
+        driver.get(base + "#/event/" + event.path("id").asString());
         JavascriptExecutor js = (JavascriptExecutor) driver;
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> js.executeScript(
                 "const v = document.getElementById('event-clip'); return v !== null && v.readyState >= 2;"));

@@ -59,7 +59,7 @@ public class EvidenceClips implements AutoCloseable {
             }
             long bytes = Files.size(file);
             if (store.attach(organizationId, eventId, written.get().kind(), written.get().contentType(), file)) {
-                log.debug("Event {}: clip stored ({}, {} bytes)", eventId, written.get().kind().wire(), bytes);
+                log.info("Event {}: {} clip stored, {} bytes", eventId, written.get().kind().wire(), bytes);
             }
         } catch (IOException | RuntimeException e) {
             log.warn("Event {}: the clip could not be made: {}", eventId, e.toString());
