@@ -26,9 +26,11 @@ import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Cookie;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -83,11 +85,10 @@ class EvidenceClipsTest {
         }
     }
 
-    private ApiClient register(String organization) {
+    private ApiClient register(String organization, String email) {
         ApiClient api = new ApiClient(port);
         HttpResult registered = api.post("/api/v1/auth/register", Map.of("organization_name", organization,
-                "email", "clips-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test",
-                "password", PASSWORD, "full_name", "Clara"));
+                "email", email, "password", PASSWORD, "full_name", "Clara"));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         return api;
     }
@@ -137,7 +138,8 @@ class EvidenceClipsTest {
 
     @Test
     void clipsOfAnRtspCameraAndAFileCameraDecodeAndPlay() throws Exception {
-        ApiClient api = register("Clip Builders");
+        String email = uniqueEmail();
+        ApiClient api = register("Clip Builders", email);
         UUID live = zoneCamera(api, Map.of("name", "North gate", "source_type", "rtsp", "rtsp_url", rtsp.url()));
         UUID file = zoneCamera(api, Map.of("name", "Slab pour", "source_type", "file"));
         HttpResult uploaded = api.upload("/api/v1/cameras/" + file + "/placeholder", "file", "site.mp4", "video/mp4",
@@ -160,13 +162,27 @@ class EvidenceClipsTest {
         String base = "http://localhost:" + port + "/";
         try (HeadlessChromium chromium = HeadlessChromium.start(false)) {
             WebDriver driver = chromium.driver();
-            driver.get(base + "favicon.ico");
-            driver.manage().addCookie(new Cookie("session", api.sessionCookie()));
+            signIn(driver, base, email);
             assertPlays(driver, base, copied, "The camera's own video");
             assertPlays(driver, base, encoded, "analysed");
         }
 
         assertRangesAndTenancy(api, copied.path("id").asString(), copiedClip);
+    }
+
+    private static String uniqueEmail() {
+        return "clips-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    }
+
+    private static void signIn(WebDriver driver, String base, String email) {
+        driver.get(base + "#/login");
+        WebElement form = new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("login-form")));
+        form.findElement(By.name("email")).sendKeys(email);
+        form.findElement(By.name("password")).sendKeys(PASSWORD);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-page=live]")));
     }
 
     /** Fetches the clip and decodes it with FFmpeg: the configured length, starting at a keyframe. */
@@ -221,7 +237,7 @@ class EvidenceClipsTest {
                 .header("Range", "bytes=" + whole.length + "-").getBytes(path);
         assertThat(beyond.statusCode()).isEqualTo(416);
 
-        ApiClient stranger = register("Other Builders");
+        ApiClient stranger = register("Other Builders", uniqueEmail());
         assertError(stranger.get(path), 404, "not_found");
     }
 }
