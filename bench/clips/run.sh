@@ -4,9 +4,7 @@
 # Arguments (all optional): cameras (8), seconds (40). Needs ffmpeg and GStreamer's RTSP server.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -q -pl hardhats-worker -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
-cp="$PWD/hardhats-worker/target/test-classes:$PWD/hardhats-worker/target/classes:$(cat hardhats-worker/target/bench.classpath)"
+cp=$(bench/common/worker-test-classpath.sh)
 cd hardhats-worker
 for mode in none clips; do
   MALLOC_ARENA_MAX=2 java -Xmx1g -cp "$cp" io.hardhats.ingest.ClipRingBenchmark "$mode" "${1:-8}" "${2:-40}"
