@@ -21,7 +21,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * 1920x1080 25 fps H.264 stream (GStreamer's RTSP server, 2 s GOP) analysed at 0.5 fps, each
  * feeding a ring with the default settings (mode {@code clips}) or not ({@code none}). Run each
  * mode in its own JVM with the same heap settings and compare {@code rss_mb}. Prints JSON.
- * Arguments (optional): mode (clips), cameras (8), seconds (40).
+ * Arguments (optional): mode (clips), cameras (8), seconds (40), stream bit rate in kbit/s (4000).
  */
 public final class ClipRingBenchmark {
 
@@ -29,12 +29,13 @@ public final class ClipRingBenchmark {
         boolean clips = args.length == 0 || args[0].equals("clips");
         int cameras = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        int kbps = args.length > 3 ? Integer.parseInt(args[3]) : 4000;
         ClipRings rings = new ClipRings(new ClipSettings(null, null, null, null));
         FfmpegCameraIngestFactory factory = new FfmpegCameraIngestFactory(new CameraHostGuard(true));
         List<CameraIngest> ingests = new ArrayList<>();
         List<CameraClips> held = new ArrayList<>();
         long rssBefore = rssKb();
-        try (RtspTestServer server = RtspTestServer.start(TestClips.fullHd(seconds + 20))) {
+        try (RtspTestServer server = RtspTestServer.start(TestClips.fullHd(seconds + 20, kbps))) {
             for (int i = 0; i < cameras; i++) {
                 UUID id = UUID.randomUUID();
                 CameraClips ring = rings.open(id, 0.5);
@@ -47,9 +48,9 @@ public final class ClipRingBenchmark {
             System.gc();
             long rssAfter = rssKb();
             System.out.printf(Locale.ROOT, "{\"mode\":\"%s\",\"cameras\":%d,\"seconds\":%d,\"rss_mb\":%.1f,"
-                    + "\"rss_growth_mb\":%.1f,\"ring_mb_per_camera\":%.2f,\"stream\":\"1920x1080 25fps h264 gop=2s\"}%n",
+                    + "\"rss_growth_mb\":%.1f,\"ring_mb_per_camera\":%.2f,\"stream\":\"1920x1080 25fps h264 gop=2s %d kbit/s\"}%n",
                     clips ? "clips" : "none", cameras, seconds, rssAfter / 1024.0, (rssAfter - rssBefore) / 1024.0,
-                    ringBytes / 1048576.0 / cameras);
+                    ringBytes / 1048576.0 / cameras, kbps);
         } finally {
             ingests.forEach(CameraIngest::close);
         }
