@@ -23,14 +23,20 @@ class PacketRingTest {
         }
     }
 
+    /** A ring keeping 8 s, on an H.264 connection that just opened. */
+    private static PacketRing opened(long maxBytes) {
+        PacketRing ring = new PacketRing(Duration.ofSeconds(8), maxBytes);
+        ring.open(H264);
+        return ring;
+    }
+
     private static Instant first(List<CompressedPacket> packets) {
         return packets.get(0).receivedAt();
     }
 
     @Test
     void startsAtAKeyframeAndKeepsWholeGroupsCoveringTheSpan() {
-        PacketRing ring = new PacketRing(Duration.ofSeconds(8), 10_000_000);
-        ring.open(H264);
+        PacketRing ring = opened(10_000_000);
         feed(ring, 1000, 1); // no keyframe in 1.0–1.9 s: nothing a clip could start from
         assertThat(ring.holdsVideo()).isFalse();
 
@@ -44,8 +50,7 @@ class PacketRingTest {
 
     @Test
     void theByteCeilingDropsWholeGroupsFromTheFront() {
-        PacketRing ring = new PacketRing(Duration.ofSeconds(8), 45_000);
-        ring.open(H264);
+        PacketRing ring = opened(45_000);
         feed(ring, 0, 20);
         PacketRing.Cut all = ring.from(T0).orElseThrow();
         assertThat(ring.bytes()).isLessThanOrEqualTo(45_000);
@@ -55,8 +60,7 @@ class PacketRingTest {
 
     @Test
     void aCutStartsAtTheKeyframeNearestItsStartAndContinuesWithWhatCameLater() {
-        PacketRing ring = new PacketRing(Duration.ofSeconds(8), 10_000_000);
-        ring.open(H264);
+        PacketRing ring = opened(10_000_000);
         feed(ring, 0, 10);
         PacketRing.Cut cut = ring.from(T0.plusMillis(5300)).orElseThrow();
         assertThat(first(cut.packets())).isEqualTo(T0.plusSeconds(6));
@@ -71,8 +75,7 @@ class PacketRingTest {
 
     @Test
     void aReconnectEndsTheClipWhereItsCutEnded() {
-        PacketRing ring = new PacketRing(Duration.ofSeconds(8), 10_000_000);
-        ring.open(H264);
+        PacketRing ring = opened(10_000_000);
         feed(ring, 0, 6);
         PacketRing.Cut cut = ring.from(T0.plusSeconds(2)).orElseThrow();
         ring.open(H264);
@@ -82,8 +85,7 @@ class PacketRingTest {
 
     @Test
     void aPlaceholderOrACodecAnMp4CannotCarryHoldsNothing() {
-        PacketRing ring = new PacketRing(Duration.ofSeconds(8), 10_000_000);
-        ring.open(H264);
+        PacketRing ring = opened(10_000_000);
         feed(ring, 0, 4);
         ring.clear();
         feed(ring, 4000, 4);
