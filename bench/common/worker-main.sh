@@ -4,8 +4,6 @@
 #   bench/common/worker-main.sh <main class> [arguments]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -q -pl hardhats-worker -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >&2
-cp="$PWD/hardhats-worker/target/test-classes:$PWD/hardhats-worker/target/classes:$(cat hardhats-worker/target/bench.classpath)"
+cp=$(bench/common/worker-test-classpath.sh)
 cd hardhats-worker
 exec java -cp "$cp" "$@"

@@ -31,10 +31,11 @@ BEGIN
 END
 $$;
 CREATE TRIGGER events_mark_blobs AFTER INSERT OR UPDATE ON events
-    FOR EACH ROW EXECUTE FUNCTION mark_event_blobs('thumbnail_path', 'frame_blob');
+    FOR EACH ROW EXECUTE FUNCTION mark_event_blobs('thumbnail_path', 'frame_blob', 'clip_blob');
 
 UPDATE blobs SET kind = 'thumbnail_path' WHERE id IN (SELECT thumbnail_path::uuid FROM events);
 UPDATE blobs SET kind = 'frame_blob' WHERE id IN (SELECT frame_blob FROM events);
+UPDATE blobs SET kind = 'clip_blob' WHERE id IN (SELECT clip_blob FROM events);
 
 -- Retention needs no new index: it walks an organisation's oldest events through
 -- events_organization_created_idx.

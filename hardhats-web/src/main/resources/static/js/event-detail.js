@@ -1,6 +1,6 @@
-// One violation: the annotated frame of its moment with the flagged box, camera, time, type,
-// severity, confidence, who acknowledged it and when; Acknowledge for everyone, Delete for admins
-// and managers.
+// One violation: the annotated frame of its moment with the flagged box, its evidence clip,
+// camera, time, type, severity, confidence, who acknowledged it and when; Acknowledge for
+// everyone, Delete for admins and managers.
 import { get, post, del } from './api.js';
 import { state, loadCameras, cameraName, canDeleteEvents } from './state.js';
 import { h, errorBox, toast, violationLabel, formatTime, formatPercent } from './ui.js';
@@ -33,7 +33,8 @@ export async function render(container, [id] = []) {
     ? h('img', { class: 'event-picture', id: 'event-picture', src: `/api/v1/events/${event.id}/${source}`,
       'data-picture': source, alt: `${violationLabel(event.violation_type)}, with the flagged person boxed` })
     : h('div', { class: 'thumb-placeholder event-picture', id: 'event-picture' }, 'No picture was kept for this violation.');
-  container.append(h('div', { class: 'card event-detail' }, picture, h('div', {}, facts, actions)));
+  container.append(h('div', { class: 'card event-detail' },
+    h('div', { class: 'event-media' }, picture, clipOf(event)), h('div', {}, facts, actions)));
 
   // Users are deactivated, never deleted, so an acknowledgement always has its name.
   const acknowledgedBy = () => (event.acknowledged_by === state.me.id ? 'you' : event.acknowledged_by_name);
@@ -75,4 +76,22 @@ export async function render(container, [id] = []) {
   }
   renderStatus();
   return null;
+}
+
+const CLIP_KINDS = {
+  stream_copy: 'The camera\'s own video around the violation, as it was recorded.',
+  analysed_frames: 'Made from the frames analysed around the violation (a few per second), '
+    + 'not the camera\'s full video.',
+};
+
+// The seconds around the violation; the server answers byte ranges, so the player can seek.
+// A clip is written a few seconds after the violation, so a fresh one may not be there yet.
+function clipOf(event) {
+  if (!event.clip_kind) {
+    return h('p', { class: 'muted', id: 'event-clip-none' }, 'No clip was kept for this violation (yet).');
+  }
+  return h('figure', { class: 'event-clip' },
+    h('video', { id: 'event-clip', controls: '', preload: 'metadata', playsinline: '',
+      src: `/api/v1/events/${event.id}/clip`, 'data-clip-kind': event.clip_kind }),
+    h('figcaption', { class: 'muted', id: 'event-clip-kind' }, CLIP_KINDS[event.clip_kind] || ''));
 }

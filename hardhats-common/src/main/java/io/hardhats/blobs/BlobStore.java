@@ -23,6 +23,10 @@ public interface BlobStore {
     record Blob(String contentType, byte[] bytes) {
     }
 
+    /** A stored blob's type and size, without its bytes. */
+    record BlobInfo(String contentType, long size) {
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     default UUID save(String contentType, byte[] bytes) {
         try {
@@ -44,6 +48,9 @@ public interface BlobStore {
      * @return false when there is no such blob (or it is another organisation's)
      */
     boolean copyTo(UUID id, OutputStream out);
+
+    /** The blob's type and size, or empty when there is no such blob (or it is another organisation's). */
+    Optional<BlobInfo> info(UUID id);
 
     /**
      * Up to {@code length} bytes from {@code offset} (fewer at the blob's end, none past it), for

@@ -67,6 +67,12 @@ public class PostgresBlobStore implements BlobStore {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<BlobInfo> info(UUID id) {
+        return rows.find(id).map(row -> new BlobInfo(row.contentType(), row.size()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public boolean copyTo(UUID id, OutputStream out) {
         if (rows.find(id).isEmpty()) {
             return false;

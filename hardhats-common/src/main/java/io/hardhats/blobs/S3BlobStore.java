@@ -83,6 +83,12 @@ public class S3BlobStore implements BlobStore {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<BlobInfo> info(UUID id) {
+        return rows.find(id).map(row -> new BlobInfo(row.contentType(), row.size()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public boolean copyTo(UUID id, OutputStream out) {
         return rows.find(id).map(row -> {
             try (ResponseInputStream<GetObjectResponse> in = s3.getObject(

@@ -36,6 +36,12 @@ public class Event extends TenantOwned {
 
     private UUID frameBlob;
 
+    @Column(name = "clip_blob", updatable = false, insertable = false)
+    private UUID clipBlob;
+
+    @Column(name = "clip_kind", updatable = false, insertable = false)
+    private ClipKind clipKind;
+
     private boolean acknowledged;
 
     private UUID acknowledgedBy;
@@ -113,6 +119,15 @@ public class Event extends TenantOwned {
 
     public void setFrameBlob(UUID frameBlob) {
         this.frameBlob = frameBlob;
+    }
+
+    /** The evidence clip, written by the worker after the event (null until then, or when none could be made). */
+    public UUID getClipBlob() {
+        return clipBlob;
+    }
+
+    public ClipKind getClipKind() {
+        return clipKind;
     }
 
     public boolean isAcknowledged() {

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public enum EventBlob {
     THUMBNAIL("thumbnail_path", "thumbnails"),
-    FRAME("frame_blob", "frames");
+    FRAME("frame_blob", "frames"),
+    CLIP("clip_blob", "clips");
 
     private final String column;
     private final String label;

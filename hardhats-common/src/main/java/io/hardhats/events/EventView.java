@@ -6,9 +6,10 @@ import jakarta.persistence.Embeddable;
 import java.time.Instant;
 import java.util.UUID;
 
+/** @param clipKind how the evidence clip was made, or null while the event has none */
 public record EventView(UUID id, UUID cameraId, String eventType, ViolationType violationType, Severity severity,
-        double confidence, Box bbox, boolean hasThumbnail, boolean hasFrame, boolean acknowledged, UUID acknowledgedBy,
-        String acknowledgedByName, Instant acknowledgedAt, Instant createdAt) {
+        double confidence, Box bbox, boolean hasThumbnail, boolean hasFrame, ClipKind clipKind, boolean acknowledged,
+        UUID acknowledgedBy, String acknowledgedByName, Instant acknowledgedAt, Instant createdAt) {
 
     /** Normalised to the frame: x, y of the top-left corner, width, height, all 0–1. */
     @Embeddable
@@ -29,7 +30,8 @@ public record EventView(UUID id, UUID cameraId, String eventType, ViolationType 
         return new EventView(event.getId(), event.getCameraId(), event.getEventType(), event.getViolationType(),
                 event.getSeverity(), event.getConfidence(),
                 event.getBbox(),
-                event.getThumbnailPath() != null, event.getFrameBlob() != null, event.isAcknowledged(), event.getAcknowledgedBy(),
-                acknowledgedByName, event.getAcknowledgedAt(), event.getCreatedAt());
+                event.getThumbnailPath() != null, event.getFrameBlob() != null,
+                event.getClipBlob() == null ? null : event.getClipKind(), event.isAcknowledged(),
+                event.getAcknowledgedBy(), acknowledgedByName, event.getAcknowledgedAt(), event.getCreatedAt());
     }
 }

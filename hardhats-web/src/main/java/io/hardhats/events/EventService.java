@@ -1,5 +1,6 @@
 package io.hardhats.events;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,6 +16,7 @@ import io.hardhats.blobs.BlobStore;
 import io.hardhats.users.User;
 import io.hardhats.users.UserRepository;
 import io.hardhats.web.ApiException;
+import io.hardhats.web.ByteRange;
 import io.hardhats.web.NewestFirst;
 import io.hardhats.web.Page;
 import org.springframework.data.domain.Sort;
@@ -84,6 +86,24 @@ public class EventService {
                 .orElseThrow(() -> ApiException.notFound("frame"));
     }
 
+    /** An event's stored clip: its blob, type and size. */
+    public record StoredClip(UUID blob, BlobStore.BlobInfo info) {
+    }
+
+    /** The event's evidence clip, or 404 while it has none. */
+    @Transactional(readOnly = true)
+    public StoredClip clip(UUID id) {
+        Event event = find(id);
+        return Optional.ofNullable(event.getClipBlob())
+                .flatMap(blob -> blobs.info(blob).map(info -> new StoredClip(blob, info)))
+                .orElseThrow(() -> ApiException.notFound("clip"));
+    }
+
+    /** Part of a clip found by {@link #clip}, read as it is sent. */
+    public InputStream openClip(StoredClip clip, ByteRange range) {
+        return blobs.openRange(clip.blob(), range.start(), range.length());
+    }
+
     /** Idempotent: acknowledging twice keeps the first acknowledger and time. */
     @Transactional
     public EventView acknowledge(UUID id, UUID userId) {
@@ -95,13 +115,14 @@ public class EventService {
         return view(event);
     }
 
-    /** The event's thumbnail and frame go with it: nothing else refers to them. */
+    /** The event's thumbnail, frame and clip go with it: nothing else refers to them. */
     @Transactional
     public void delete(UUID id) {
         Event event = find(id);
         events.delete(event);
         Optional.ofNullable(event.getThumbnailPath()).map(UUID::fromString).ifPresent(blobs::delete);
         Optional.ofNullable(event.getFrameBlob()).ifPresent(blobs::delete);
+        Optional.ofNullable(event.getClipBlob()).ifPresent(blobs::delete);
         audit.record("event_delete", "event", id, Map.of("violation_type", event.getViolationType().wire()));
     }
 

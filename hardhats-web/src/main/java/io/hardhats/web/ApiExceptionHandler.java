@@ -80,6 +80,13 @@ public class ApiExceptionHandler {
         return response.body(e.body());
     }
 
+    @ExceptionHandler(ByteRange.Unsatisfiable.class)
+    ResponseEntity<ApiError> unsatisfiableRange(ByteRange.Unsatisfiable e) {
+        return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                .header(HttpHeaders.CONTENT_RANGE, "bytes */" + e.size())
+                .body(new ApiError("range_not_satisfiable", e.getMessage()));
+    }
+
     @ExceptionHandler(CameraHostGuard.ForbiddenHostException.class)
     ResponseEntity<ApiError> forbiddenCameraHost(CameraHostGuard.ForbiddenHostException e) {
         return error(HttpStatus.UNPROCESSABLE_ENTITY, "validation_failed", "rtsp_url: " + e.getMessage());

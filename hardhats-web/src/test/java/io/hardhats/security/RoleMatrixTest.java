@@ -74,6 +74,7 @@ class RoleMatrixTest extends ApiTest {
             UUID camera = createCamera(admin, "Matrix Gate");
             UUID event = data.event(admin.organizationId(), camera, ViolationType.NO_HARDHAT, Instant.now());
             data.pictures(admin.organizationId(), event);
+            data.clip(admin.organizationId(), event, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
             data.dailyStat(admin.organizationId(), camera, LocalDate.now(ZoneOffset.UTC), 2, 1, 0, 500);
             fixture = new Fixture(Map.copyOf(members), camera, event);
         }
@@ -239,6 +240,11 @@ class RoleMatrixTest extends ApiTest {
             return new Outcome(result, () -> assertThat(result.header("Content-Type")).hasValue("image/jpeg"),
                     () -> { });
         }));
+        rows.add(new Endpoint("GET /api/v1/events/{id}/clip", EVERYONE, 200, (f, caller) -> {
+            HttpResult result = caller.client().get("/api/v1/events/" + f.eventId() + "/clip");
+            return new Outcome(result, () -> assertThat(result.header("Content-Type")).hasValue("video/mp4"),
+                    () -> { });
+        }));
         rows.add(new Endpoint("POST /api/v1/events/{id}/acknowledge", EVERYONE, 200, (f, caller) -> {
             String path = "/api/v1/events/" + freshEvent(f);
             HttpResult result = caller.client().post(path + "/acknowledge", null);
@@ -331,6 +337,7 @@ class RoleMatrixTest extends ApiTest {
                 new Call("GET", "/api/v1/events", null),
                 new Call("GET", "/api/v1/events/" + f.eventId(), null),
                 new Call("GET", "/api/v1/events/" + f.eventId() + "/frame", null),
+                new Call("GET", "/api/v1/events/" + f.eventId() + "/clip", null),
                 new Call("POST", "/api/v1/events/" + f.eventId() + "/acknowledge", null),
                 new Call("DELETE", "/api/v1/events/" + f.eventId(), null),
                 new Call("GET", "/api/v1/stats/daily", null),

@@ -94,6 +94,7 @@ class TenantIsolationTest extends ApiTest {
                     Instant.now().minus(i, ChronoUnit.MINUTES)));
         }
         data.pictures(admin.organizationId(), eventIds.get(0));
+        data.clip(admin.organizationId(), eventIds.get(0), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
         return new Org(admin, List.copyOf(userIds), List.copyOf(cameraIds), List.copyOf(cameraNames),
                 List.copyOf(eventIds), List.copyOf(emails));
     }
@@ -128,6 +129,7 @@ class TenantIsolationTest extends ApiTest {
         String event = "/api/v1/events/" + b.event();
         probes.add(new Probe("GET", event, null, event));
         probes.add(new Probe("GET", event + "/frame", null, event + "/frame"));
+        probes.add(new Probe("GET", event + "/clip", null, event + "/clip"));
         probes.add(new Probe("POST", event + "/acknowledge", null, event));
         probes.add(new Probe("DELETE", event, null, event));
         probes.add(new Probe("GET", "/api/v1/stats/daily?camera_id=" + b.camera(), null, camera));

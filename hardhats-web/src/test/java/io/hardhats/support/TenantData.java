@@ -87,6 +87,14 @@ public class TenantData {
                 .params(bytes, organizationId).update());
     }
 
+    /** An evidence clip as a worker stores it with a violation (a copy of the camera's video). */
+    public void clip(UUID organizationId, UUID eventId, byte[] video) {
+        transactions.run(organizationId, () -> jdbc.sql(
+                "UPDATE events SET clip_blob = ?, clip_kind = 'stream_copy' WHERE id = ?")
+                .params(blobs.save("video/mp4", video), eventId)
+                .update());
+    }
+
     /** How many pictures and videos the organisation stores. */
     public long blobs(UUID organizationId) {
         return transactions.call(organizationId, () -> jdbc.sql(

@@ -1,5 +1,7 @@
 package io.hardhats.ingest;
 
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,18 +14,19 @@ import io.hardhats.cameras.AnalysisRate;
 import io.hardhats.cameras.CameraHostGuard;
 import io.hardhats.cameras.CameraStatus;
 import io.hardhats.cameras.SourceType;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One camera's reader, on its own thread: connect → read loop → reconnect with backoff →
- * placeholder fallback (or ERROR), until {@link #close()}. Frames are decoded with FFmpeg
- * (keyframes only when the analysis interval allows), copied out of the grabber's reused frame
- * and handed to the listener at the target rate. Nothing thrown here leaves the thread.
+ * placeholder fallback (or ERROR), until {@link #close()}. The grabber demuxes; the live
+ * source's video packets are reported as received (for evidence clips), then decoded with
+ * FFmpeg (keyframes only when the analysis interval allows), and the pictures due at the target
+ * rate are converted into the ingest's own frame and handed to the listener. Nothing thrown
+ * here leaves the thread.
  */
 public final class FfmpegCameraIngest implements CameraIngest {
 
@@ -105,8 +108,8 @@ public final class FfmpegCameraIngest implements CameraIngest {
     // ---------------------------------------------------------------- the camera thread
 
     private void run() {
-        try (OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat(); Mat owned = new Mat()) {
-            Reader reader = new Reader(converter, owned);
+        try (Mat owned = new Mat()) {
+            Reader reader = new Reader(owned);
             if (source.forcePlaceholder()) {
                 reader.placeholderOnly();
             } else {
@@ -157,11 +160,9 @@ public final class FfmpegCameraIngest implements CameraIngest {
     }
 
     private final class Reader {
-        private final OpenCVFrameConverter.ToMat converter;
         private final Mat owned;
 
-        Reader(OpenCVFrameConverter.ToMat converter, Mat owned) {
-            this.converter = converter;
+        Reader(Mat owned) {
             this.owned = owned;
         }
 
@@ -266,7 +267,7 @@ public final class FfmpegCameraIngest implements CameraIngest {
                 if (unusable.isPresent()) {
                     return new Session(false, Duration.ZERO, unusable.get(), false);
                 }
-                return connection.readFrames(grabber, loop, deadlineNanos);
+                return connection.readFrames(grabber, keyOnly, loop, deadlineNanos);
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception | LinkageError e) {
@@ -314,57 +315,97 @@ public final class FfmpegCameraIngest implements CameraIngest {
                 this.measuring = measuring;
             }
 
-            /** Reads frames until the stream ends or stalls, the deadline passes or the ingest closes. */
-            Session readFrames(FFmpegFrameGrabber grabber, boolean loop, long deadlineNanos) throws Exception {
-                long lastFrameNanos = System.nanoTime();
-                long healthNanos = settings.healthTimeout().toNanos();
-                while (!closed && System.nanoTime() < deadlineNanos) {
-                    Frame frame = grabber.grabImage();
-                    long now = System.nanoTime();
-                    if (frame == null) {
-                        if (loop) {
+            /**
+             * Reads packets until the stream ends or stalls, the deadline passes or the ingest closes:
+             * each live video packet goes to the listener as received, then to the decoder.
+             */
+            Session readFrames(FFmpegFrameGrabber grabber, boolean keyOnly, boolean loop, long deadlineNanos)
+                    throws Exception {
+                VideoDecoder decoder = decoderFor(grabber, keyOnly);
+                try {
+                    long lastFrameNanos = System.nanoTime();
+                    long healthNanos = settings.healthTimeout().toNanos();
+                    while (!closed && System.nanoTime() < deadlineNanos) {
+                        AVPacket packet = grabber.grabPacket();
+                        if (packet == null) {
+                            if (!loop) {
+                                return ended(new SourceFailure(SourceFailure.Kind.STREAM_ENDED, "the stream ended"));
+                            }
+                            decoder.close();
+                            decoder = null;
                             grabber.restart();
+                            decoder = decoderFor(grabber, keyOnly);
                             pacer.restartClock();
                             lastFrameNanos = System.nanoTime();
                             continue;
                         }
-                        return ended(SourceFailure.Kind.STREAM_ENDED.because("the stream ended"));
+                        try {
+                            if (!decoder.isVideo(packet)) {
+                                continue;
+                            }
+                            if (!placeholder) {
+                                listener.onPacket(CompressedPacket.copyOf(packet));
+                            }
+                            decoder.send(packet);
+                        } finally {
+                            av_packet_unref(packet);
+                        }
+                        while (decoder.receive()) {
+                            long now = System.nanoTime();
+                            if (now - lastFrameNanos > healthNanos) {
+                                return ended(SourceFailure.Kind.TIMEOUT.because(
+                                        "no frame for " + settings.healthTimeout().toSeconds() + " s"));
+                            }
+                            lastFrameNanos = now;
+                            if (picture(decoder, loop, now)) {
+                                return new Session(true, Duration.ofNanos(now - firstFrameNanos), null, true);
+                            }
+                        }
                     }
-                    if (frame.image == null || frame.imageWidth <= 0) {
-                        continue;
-                    }
-                    if (now - lastFrameNanos > healthNanos) {
-                        return ended(SourceFailure.Kind.TIMEOUT.because(
-                                "no frame for " + settings.healthTimeout().toSeconds() + " s"));
-                    }
-                    lastFrameNanos = now;
-                    decodedFrames.incrementAndGet();
-                    if (!got) {
-                        got = true;
-                        firstFrameNanos = now;
-                        report(placeholder ? CameraStatus.PLACEHOLDER : CameraStatus.ONLINE,
-                                placeholder ? reason : null);
-                    }
-                    if (measureKeyframes(frame)) {
-                        return new Session(true, Duration.ofNanos(now - firstFrameNanos), null, true);
-                    }
-                    long t = pacer.continuous(frame.timestamp);
-                    if (loop) {
-                        pacer.pace(t);
-                    }
-                    if (pacer.due(t)) {
-                        deliver(frame, placeholder);
+                    return ended(null);
+                } finally {
+                    if (decoder != null) {
+                        decoder.close();
                     }
                 }
-                return ended(null);
+            }
+
+            private VideoDecoder decoderFor(FFmpegFrameGrabber grabber, boolean keyOnly) {
+                VideoDecoder decoder = new VideoDecoder(grabber.getFormatContext(), grabber.getImageWidth(),
+                        grabber.getImageHeight(), keyOnly);
+                if (!placeholder) {
+                    listener.onStreamOpened(decoder.format());
+                }
+                return decoder;
+            }
+
+            /** One decoded picture: status, keyframe measurement, pacing, delivery. True to reopen. */
+            private boolean picture(VideoDecoder decoder, boolean loop, long now) throws InterruptedException {
+                decodedFrames.incrementAndGet();
+                if (!got) {
+                    got = true;
+                    firstFrameNanos = now;
+                    report(placeholder ? CameraStatus.PLACEHOLDER : CameraStatus.ONLINE, placeholder ? reason : null);
+                }
+                if (measureKeyframes(decoder.timestampMicros(), decoder.keyFrame())) {
+                    return true;
+                }
+                long t = pacer.continuous(decoder.timestampMicros());
+                if (loop) {
+                    pacer.pace(t);
+                }
+                if (pacer.due(t)) {
+                    deliver(decoder, placeholder);
+                }
+                return false;
             }
 
             /**
              * Feeds the keyframe measurement while it runs. True when it decides on keyframes only: the
              * decoder must then be reopened to skip the other frames.
              */
-            private boolean measureKeyframes(Frame frame) {
-                if (measuring == null || !measuring.observe(frame.timestamp, frame.keyFrame)) {
+            private boolean measureKeyframes(long timestampMicros, boolean keyFrame) {
+                if (measuring == null || !measuring.observe(timestampMicros, keyFrame)) {
                     return false;
                 }
                 keyframeDecisions.put(url, measuring.decodeKeyframesOnly());
@@ -384,13 +425,9 @@ public final class FfmpegCameraIngest implements CameraIngest {
             }
         }
 
-        /** Copies the grabber's (reused) frame into the ingest's own Mat and hands it over. */
-        private void deliver(Frame frame, boolean placeholder) {
-            Mat view = converter.convert(frame);
-            if (view == null || view.empty()) {
-                return;
-            }
-            view.copyTo(owned);
+        /** Converts the decoded picture into the ingest's own Mat and hands it over. */
+        private void deliver(VideoDecoder decoder, boolean placeholder) {
+            decoder.convertTo(owned);
             analysedFrames.incrementAndGet();
             try {
                 listener.onFrame(owned, Instant.now(), placeholder);

@@ -19,4 +19,15 @@ public interface FrameListener {
 
     /** The camera's state changed; {@code errorMessage} never contains credentials. */
     void onStatus(CameraStatus status, String errorMessage);
+
+    /**
+     * A connection to the camera's live source opened; the packets that follow belong to this
+     * format. Placeholder videos report nothing here.
+     */
+    default void onStreamOpened(StreamFormat format) {
+    }
+
+    /** Every video packet of the live source, as received, before it is decoded (or skipped). */
+    default void onPacket(CompressedPacket packet) {
+    }
 }

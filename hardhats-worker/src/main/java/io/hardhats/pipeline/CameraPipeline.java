@@ -10,7 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.hardhats.cameras.CameraConfig;
 import io.hardhats.cameras.CameraStatus;
+import io.hardhats.clips.CameraClips;
+import io.hardhats.ingest.CompressedPacket;
 import io.hardhats.ingest.FrameListener;
+import io.hardhats.ingest.StreamFormat;
 import io.hardhats.privacy.HeadBlur;
 import io.hardhats.publish.Thumbnails;
 import io.hardhats.rules.RuleSettings;
@@ -29,9 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
  * One camera's analysis, frame by frame: detect, blur heads in privacy mode, apply the violation
  * rules, annotate and publish the live frame, and record events with that same annotated frame
  * (encoded once). The live frame is drawn and encoded only while someone watches the camera or a
- * violation needs it. In privacy mode the frame is blurred in place right after detection, so every
- * later use of it (live frame, event frame, thumbnail) sees the heads blurred. Runs on the
- * camera's ingest thread; a failure on one frame is logged and the next frame goes on. Edited detection settings arrive from another
+ * violation or the evidence clip needs it (a clip made from the analysed frames
+ * needs every one). In privacy mode the frame is blurred in place right after detection, so every
+ * later use of it (live frame, event frame, thumbnail, clip) sees the heads blurred. Runs on the
+ * camera's ingest thread; a failure on one frame is logged and the next frame goes on. The live
+ * source's packets are kept for evidence clips too. Edited detection settings arrive from another
  * thread through {@link #reconfigure} and take effect at the next frame, with the tracks, streaks
  * and cooldowns of the rules carried over. Without a detector the frames are published as they
  * are, counted as seen but not as analysed, and every status report says so.
@@ -53,18 +58,20 @@ final class CameraPipeline implements FrameListener {
     private final EventRecorder recorder;
     private final CameraStatusReporter status;
     private final JsonMapper json;
+    private final CameraClips clips;
     private final AtomicLong unflushedFrames = new AtomicLong();
     private volatile Instant lastFlush = Instant.now();
     private volatile Instant lastFrameAt;
 
     CameraPipeline(CameraConfig camera, Optional<Detector> detector, LiveOutput live, EventRecorder recorder,
-            CameraStatusReporter status, JsonMapper json) {
+            CameraStatusReporter status, JsonMapper json, CameraClips clips) {
         this.camera = camera;
         this.detector = detector;
         this.live = live;
         this.recorder = recorder;
         this.status = status;
         this.json = json;
+        this.clips = clips;
         this.applied = camera;
         this.zone = zoneOf(camera);
         this.rules = new ViolationRules(RuleSettings.from(camera.detectionMode(), zone));
@@ -83,8 +90,12 @@ final class CameraPipeline implements FrameListener {
             if (camera.privacyMode()) {
                 blurHeads(bgr, analysis);
             }
-            if (!analysis.violations().isEmpty() || live.viewers().watched(camera.id())) {
+            clips.allowCompressedCopy(!camera.privacyMode());
+            if (!analysis.violations().isEmpty() || live.viewers().watched(camera.id())
+                    || clips.needsAnalysedFrames()) {
                 publish(camera, bgr, analysis, capturedAt, placeholder);
+            } else if (placeholder) {
+                clips.placeholderFrame();
             }
             lastFrameAt = capturedAt;
             unflushedFrames.incrementAndGet();
@@ -109,6 +120,7 @@ final class CameraPipeline implements FrameListener {
         byte[] frame = live.annotator().annotate(bgr, analysis.detections(), flagged, zone, camera.name(), capturedAt,
                 placeholder);
         live.bus().publishFrame(camera.id(), frame);
+        clips.analysed(frame, capturedAt, placeholder);
         for (Violation violation : analysis.violations()) {
             byte[] thumbnail = Thumbnails.crop(bgr, violation.box(), THUMBNAIL_QUALITY);
             recorder.record(camera.organizationId(), camera.id(), violation, thumbnail, frame, capturedAt);
@@ -150,6 +162,16 @@ final class CameraPipeline implements FrameListener {
         List<Detection> detections = found.stream().filter(d -> d.confidence() >= (float) threshold).toList();
         List<Detection> heads = found.stream().filter(HeadBlur::isHead).toList();
         return new Analysis(detections, rules.evaluate(detections, bgr.cols(), bgr.rows(), capturedAt), heads);
+    }
+
+    @Override
+    public void onStreamOpened(StreamFormat format) {
+        clips.streamOpened(format);
+    }
+
+    @Override
+    public void onPacket(CompressedPacket packet) {
+        clips.packet(packet);
     }
 
     @Override

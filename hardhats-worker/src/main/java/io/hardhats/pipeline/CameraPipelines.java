@@ -6,9 +6,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.hardhats.cameras.AnalysisRate;
 import io.hardhats.cameras.CameraConfig;
 import io.hardhats.cameras.CameraConfigReader;
 import io.hardhats.cameras.CameraStatus;
+import io.hardhats.clips.ClipRings;
 import io.hardhats.fleet.CameraAssignments;
 import io.hardhats.ingest.CameraIngest;
 import io.hardhats.ingest.CameraIngestFactory;
@@ -37,10 +39,11 @@ public class CameraPipelines implements CameraAssignments {
     private final EventRecorder recorder;
     private final CameraStatusReporter status;
     private final JsonMapper json;
+    private final ClipRings clips;
 
     CameraPipelines(CameraConfigReader configs, CameraSources sources, CameraIngestFactory ingests,
             DetectorSupply detectors, LiveOutput live, EventRecorder recorder, CameraStatusReporter status,
-            JsonMapper json) {
+            JsonMapper json, ClipRings clips) {
         this.configs = configs;
         this.sources = sources;
         this.ingests = ingests;
@@ -49,6 +52,7 @@ public class CameraPipelines implements CameraAssignments {
         this.recorder = recorder;
         this.status = status;
         this.json = json;
+        this.clips = clips;
     }
 
     @Override
@@ -58,7 +62,8 @@ public class CameraPipelines implements CameraAssignments {
             return;
         }
         try {
-            CameraPipeline pipeline = new CameraPipeline(camera, detectors.detector(), live, recorder, status, json);
+            CameraPipeline pipeline = new CameraPipeline(camera, detectors.detector(), live, recorder, status, json,
+                    clips.open(cameraId, AnalysisRate.FPS.nearest(camera.targetFps())));
             pipeline.onStatus(CameraStatus.CONNECTING, null);
             CameraIngest ingest = ingests.start(sources.from(camera), pipeline);
             running.put(cameraId, new Running(pipeline, ingest));
@@ -99,6 +104,7 @@ public class CameraPipelines implements CameraAssignments {
         live.viewers().forget(cameraId);
         camera.ingest().close();
         camera.pipeline().flush();
+        clips.close(cameraId);
         log.info("Camera {} stopped", cameraId);
     }
 

@@ -2,6 +2,7 @@ package io.hardhats.pipeline;
 
 import io.hardhats.bus.LiveBus;
 import io.hardhats.cameras.CameraConfigReader;
+import io.hardhats.clips.ClipRings;
 import io.hardhats.config.RunsWorker;
 import io.hardhats.ingest.CameraIngestFactory;
 import io.hardhats.publish.FrameAnnotator;
@@ -40,8 +41,8 @@ public class PipelineConfiguration {
     @Bean
     CameraPipelines cameraPipelines(CameraConfigReader configs, CameraSources sources, CameraIngestFactory ingests,
             DetectorSupply detectors, FrameAnnotator annotator, ViewerDemand viewers, LiveBus bus,
-            EventRecorder recorder, CameraStatusReporter status, JsonMapper json) {
+            EventRecorder recorder, CameraStatusReporter status, JsonMapper json, ClipRings clips) {
         return new CameraPipelines(configs, sources, ingests, detectors, new LiveOutput(annotator, viewers, bus),
-                recorder, status, json);
+                recorder, status, json, clips);
     }
 }

@@ -25,6 +25,12 @@ final class TestClips {
         return make("fullhd-" + seconds + "s.mp4", "1920x1080", seconds, 50);
     }
 
+    /** 1920x1080, 25 fps, keyframe every 2 s, at a camera's constant bit rate (filler included). */
+    static synchronized Path fullHd(int seconds, int kbps) {
+        return make("fullhd-" + seconds + "s-" + kbps + "k.mp4", "1920x1080", seconds, 50, List.of("-b:v", kbps + "k",
+                "-maxrate", kbps + "k", "-minrate", kbps + "k", "-bufsize", kbps + "k", "-x264-params", "nal-hrd=cbr"));
+    }
+
     static synchronized Path textFile() {
         try {
             Files.createDirectories(DIR);
@@ -37,6 +43,10 @@ final class TestClips {
     }
 
     static Path make(String name, String size, int seconds, int gop) {
+        return make(name, size, seconds, gop, List.of());
+    }
+
+    static Path make(String name, String size, int seconds, int gop, List<String> rate) {
         Path out = DIR.resolve(name);
         if (Files.isRegularFile(out)) {
             return out;
@@ -48,7 +58,9 @@ final class TestClips {
                     "-f", "lavfi", "-i", "testsrc=size=" + size + ":rate=25", "-t", Integer.toString(seconds),
                     "-c:v", "libx264", "-preset", "ultrafast", "-g", Integer.toString(gop),
                     "-keyint_min", Integer.toString(gop), "-sc_threshold", "0", "-bf", "0",
-                    "-pix_fmt", "yuv420p", "-threads", "2", tmp.toString()));
+                    "-pix_fmt", "yuv420p", "-threads", "2"));
+            cmd.addAll(rate);
+            cmd.add(tmp.toString());
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(DIR.resolve(name + ".log").toFile()).start();
             if (!p.waitFor(180, TimeUnit.SECONDS) || p.exitValue() != 0) {

@@ -23,6 +23,10 @@ import io.hardhats.TestDatabase;
 import io.hardhats.blobs.BlobStore;
 import io.hardhats.bus.LiveBus;
 import io.hardhats.cameras.CameraConfigReader;
+import io.hardhats.clips.CameraClips;
+import io.hardhats.clips.ClipRings;
+import io.hardhats.ingest.CompressedPacket;
+import io.hardhats.ingest.StreamFormat;
 import io.hardhats.publish.FrameAnnotator;
 import io.hardhats.publish.Thumbnails;
 import io.hardhats.publish.ViewerDemand;
@@ -33,6 +37,7 @@ import io.hardhats.vision.Detector;
 import io.hardhats.vision.DetectorSupply;
 import io.hardhats.vision.ProductClass;
 import io.hardhats.vision.SharedFiles;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -94,6 +99,8 @@ class PipelineOutputTest {
     TenantTransactions transactions;
     @Autowired
     BlobStore blobs;
+    @Autowired
+    ClipRings clipRings;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -146,7 +153,7 @@ class PipelineOutputTest {
     void liveFramesAreEncodedOnlyWhileSomeoneWantsThem() {
         UUID organization = data.organization("On demand");
         UUID camera = camera(organization, false);
-        CameraPipeline pipeline = pipeline(camera, Optional.empty());
+        CameraPipeline pipeline = pipeline(camera, Optional.empty(), copiesItsOwnVideo(camera));
         viewers.follow(camera);
         try {
             for (int i = 0; i < 5; i++) {
@@ -180,12 +187,35 @@ class PipelineOutputTest {
         }
     }
 
+    @Test
+    void aCameraWhoseClipsAreMadeFromTheAnalysedFramesEncodesEveryFrameForThem() {
+        UUID organization = data.organization("Clips from frames");
+        UUID camera = camera(organization, false);
+        CameraPipeline pipeline = pipeline(camera, Optional.empty(), clipRings.open(camera, 0.5));
+        try {
+            for (int i = 0; i < 3; i++) {
+                feed(pipeline, i);
+            }
+            assertThat(bus.latestFrame(camera)).as("nobody watches, but the clip needs the frames").isPresent();
+        } finally {
+            clipRings.close(camera);
+        }
+    }
+
+    /** Clips of a camera whose own H.264 video they can copy, so they need no analysed frames. */
+    private CameraClips copiesItsOwnVideo(UUID camera) {
+        CameraClips clips = clipRings.open(camera, 0.5);
+        clips.streamOpened(new StreamFormat(avcodec.AV_CODEC_ID_H264, 640, 360, new byte[0], 1, 90_000));
+        clips.packet(new CompressedPacket(0, 0, 3_000, true, new byte[] {0, 0, 0, 1}, Instant.now()));
+        return clips;
+    }
+
     /** Feeds frames showing a bare head until the violation is recorded; answers the pictures it left. */
     private Pictures recordViolation(boolean privacy) {
         UUID organization = data.organization(privacy ? "Private site" : "Open site");
         Detector detector = detectors.detector().orElseThrow();
         UUID camera = camera(organization, privacy);
-        CameraPipeline pipeline = pipeline(camera, Optional.of(detector));
+        CameraPipeline pipeline = pipeline(camera, Optional.of(detector), clipRings.open(camera, 0.5));
         viewers.follow(camera);
         AtomicReference<byte[]> live = new AtomicReference<>();
         try (LiveBus.Subscription viewer = bus.subscribeFrames(camera, jpeg -> live.compareAndSet(null, jpeg))) {
@@ -226,9 +256,9 @@ class PipelineOutputTest {
         return camera;
     }
 
-    private CameraPipeline pipeline(UUID camera, Optional<Detector> detector) {
+    private CameraPipeline pipeline(UUID camera, Optional<Detector> detector, CameraClips clips) {
         return new CameraPipeline(configs.read(camera).orElseThrow(), detector,
-                new LiveOutput(annotator, viewers, bus), recorder, status, json);
+                new LiveOutput(annotator, viewers, bus), recorder, status, json, clips);
     }
 
     /** Hands the pipeline a copy of the raw frame (the pipeline may blur the one it gets). */

@@ -1,0 +1,136 @@
+package io.hardhats.clips;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+import io.hardhats.ingest.CompressedPacket;
+import io.hardhats.ingest.StreamFormat;
+
+/**
+ * One camera's last seconds of compressed video, as received: it always starts at a keyframe,
+ * covers at least {@code keep} when it can, and never holds more than {@code maxBytes} (whole
+ * groups of pictures are dropped from the front). A new connection starts it afresh, since its
+ * timestamps and parameters may differ. Written by the camera's thread, read by clip writers.
+ */
+final class PacketRing {
+
+    private record Entry(long seq, CompressedPacket packet) {
+    }
+
+    /** The part of the ring taken for a clip, and where to continue from for the rest of it. */
+    record Cut(StreamFormat format, long generation, long lastSeq, List<CompressedPacket> packets) {
+    }
+
+    private final Duration keep;
+    private final long maxBytes;
+    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    private StreamFormat format;
+    private long generation;
+    private long nextSeq;
+    private long bytes;
+
+    PacketRing(Duration keep, long maxBytes) {
+        this.keep = keep;
+        this.maxBytes = maxBytes;
+    }
+
+    /** A connection opened: what follows has this format. */
+    synchronized void open(StreamFormat newFormat) {
+        clear();
+        format = newFormat;
+    }
+
+    /** The live source is not being read (placeholder, no connection): nothing to copy. */
+    synchronized void clear() {
+        entries.clear();
+        bytes = 0;
+        format = null;
+        generation++;
+    }
+
+    synchronized void add(CompressedPacket packet) {
+        if (format == null || (entries.isEmpty() && !packet.keyFrame())) {
+            return; // a clip must start at a keyframe: wait for one
+        }
+        entries.addLast(new Entry(nextSeq++, packet));
+        bytes += packet.data().length;
+        trim();
+    }
+
+    private void trim() {
+        while (bytes > maxBytes || coversWithoutFirstGroup()) {
+            dropFirstGroup();
+        }
+    }
+
+    /** Whether the ring still covers {@code keep} from its second keyframe on. */
+    private boolean coversWithoutFirstGroup() {
+        Instant newest = entries.getLast().packet().receivedAt();
+        Iterator<Entry> it = entries.iterator();
+        it.next();
+        while (it.hasNext()) {
+            CompressedPacket p = it.next().packet();
+            if (p.keyFrame()) {
+                return Duration.between(p.receivedAt(), newest).compareTo(keep) >= 0;
+            }
+        }
+        return false;
+    }
+
+    private void dropFirstGroup() {
+        do {
+            bytes -= entries.removeFirst().packet().data().length;
+        } while (!entries.isEmpty() && !entries.getFirst().packet().keyFrame());
+    }
+
+    /** Whether it holds video a clip can start from. */
+    synchronized boolean holdsVideo() {
+        return format != null && !entries.isEmpty();
+    }
+
+    synchronized long bytes() {
+        return bytes;
+    }
+
+    /**
+     * The packets from the keyframe nearest to {@code start} (so the clip starts on a picture that
+     * decodes alone, as close as the camera's keyframes allow) up to the newest; empty when the
+     * ring holds nothing usable.
+     */
+    synchronized Optional<Cut> from(Instant start) {
+        if (format == null || entries.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Entry> all = new ArrayList<>(entries);
+        int first = 0;
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < all.size(); i++) {
+            CompressedPacket p = all.get(i).packet();
+            long distance = Math.abs(Duration.between(start, p.receivedAt()).toMillis());
+            if (p.keyFrame() && distance < best) {
+                best = distance;
+                first = i;
+            }
+        }
+        List<CompressedPacket> packets = all.subList(first, all.size()).stream().map(Entry::packet).toList();
+        return Optional.of(new Cut(format, generation, all.get(all.size() - 1).seq(), packets));
+    }
+
+    /**
+     * The packets received since {@code cut} was taken, up to {@code end}; empty when the camera
+     * reconnected since or the ring has already let some of them go (the clip then ends where the
+     * cut did).
+     */
+    synchronized List<CompressedPacket> after(Cut cut, Instant end) {
+        if (cut.generation() != generation || (!entries.isEmpty() && entries.getFirst().seq() > cut.lastSeq() + 1)) {
+            return List.of();
+        }
+        return entries.stream().filter(e -> e.seq() > cut.lastSeq())
+                .map(Entry::packet).filter(p -> !p.receivedAt().isAfter(end)).toList();
+    }
+}
