@@ -140,6 +140,11 @@ class EvidenceClipsTest {
     void clipsOfAnRtspCameraAndAFileCameraDecodeAndPlay() throws Exception {
         String email = uniqueEmail();
         ApiClient api = register("Clip Builders", email);
+        // New organisations start in privacy mode, whose clips are always the blurred analysed frames;
+        // without it an RTSP camera's own video is copied.
+        HttpResult privacyOff = api.put("/api/v1/organization", Map.of("privacy_mode", false,
+                "confirm_privacy_off", true));
+        assertThat(privacyOff.status()).as(privacyOff.toString()).isEqualTo(200);
         UUID live = zoneCamera(api, Map.of("name", "North gate", "source_type", "rtsp", "rtsp_url", rtsp.url()));
         UUID file = zoneCamera(api, Map.of("name", "Slab pour", "source_type", "file"));
         HttpResult uploaded = api.upload("/api/v1/cameras/" + file + "/placeholder", "file", "site.mp4", "video/mp4",
