@@ -49,8 +49,8 @@ export async function render(container) {
   const form = admin ? channelForm(onSaved) : null;
   const log = deliveryLog();
 
-  container.append(h('div', { class: 'page-head' }, h('h1', {}, 'Notifications')), error, emailOff, secretBox,
-    channelsCard, form ? form.section : null, log.section);
+  container.append(...[h('div', { class: 'page-head' }, h('h1', {}, 'Notifications')), error, emailOff, secretBox,
+    channelsCard, form ? form.section : null, log.section].filter(Boolean));
 
   async function refresh() {
     const answer = await get('/api/v1/notification-channels');

@@ -171,6 +171,7 @@ class NotificationsPageTest extends ApiTest {
         waitVisible(By.cssSelector("#deliveries-body tr[data-delivery-id]"));
         assertThat(driver.findElements(By.id("channel-form"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector(".channel-test, .channel-delete"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector("[data-page=notifications]")).getText()).doesNotContain("null");
         screenshot("notifications-manager");
 
         freshBrowser();
