@@ -24,7 +24,7 @@ const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const STORM_DEFAULT = { max_alerts: 5, window_seconds: 120 };
 const PURPOSES = { alert: 'Alert', summary: 'Storm summary', test: 'Test' };
 const STATUSES = [['', 'Any status'], ['pending', 'Pending'], ['retrying', 'Retrying'], ['delivered', 'Delivered'],
-  ['failed', 'Failed']];
+  ['failed', 'Failed'], ['held', 'Held for a summary']];
 
 export async function render(container) {
   const admin = isAdmin();
@@ -49,8 +49,8 @@ export async function render(container) {
   const form = admin ? channelForm(onSaved) : null;
   const log = deliveryLog();
 
-  container.append(h('div', { class: 'page-head' }, h('h1', {}, 'Notifications')), error, emailOff, secretBox,
-    channelsCard, form ? form.section : null, log.section);
+  container.append(...[h('div', { class: 'page-head' }, h('h1', {}, 'Notifications')), error, emailOff, secretBox,
+    channelsCard, form ? form.section : null, log.section].filter(Boolean));
 
   async function refresh() {
     const answer = await get('/api/v1/notification-channels');
@@ -375,8 +375,11 @@ function deliveryLog() {
       h('td', {}, h('time', { datetime: delivery.created_at }, formatTime(delivery.created_at))),
       h('td', {}, delivery.channel_name, h('span', { class: 'hint' }, ` (${KIND_LABELS[delivery.channel_kind] || delivery.channel_kind})`)),
       h('td', {}, delivery.event_id ? h('a', { href: `#/event/${delivery.event_id}` }, PURPOSES[delivery.purpose] || delivery.purpose)
-        : PURPOSES[delivery.purpose] || delivery.purpose),
-      h('td', {}, statusBadge(delivery.status)),
+        : PURPOSES[delivery.purpose] || delivery.purpose,
+      delivery.purpose === 'summary' ? h('span', { class: 'hint' }, ` ${shortId(delivery.id)}`) : null),
+      h('td', {}, statusBadge(delivery.status), delivery.covered_by
+        ? h('span', { class: 'hint delivery-covered-by', 'data-covered-by': delivery.covered_by },
+          ` in storm summary ${shortId(delivery.covered_by)}`) : null),
       h('td', {}, String(delivery.attempts)),
       h('td', {}, delivery.last_attempt ? describeAttempt(delivery.last_attempt) : '–'),
       h('td', {}, delivery.next_attempt_at ? formatTime(delivery.next_attempt_at) : '–'),
@@ -425,6 +428,11 @@ function deliveryLog() {
         ...channels.map((channel) => h('option', { value: channel.id, selected: channel.id === chosen }, channel.name)));
     },
   };
+}
+
+/** Enough of an id to match a held alert with the storm summary that carried it. */
+function shortId(id) {
+  return id.slice(0, 8);
 }
 
 function describeAttempt(attempt) {

@@ -9,11 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Notification settings ({@code hardhats.notifications}, see application.yml for the variables).
  *
  * @param publicUrl where people open the dashboard; alerts link to events under it
- * @param smtpHost the SMTP server; e-mail channels exist only when it is set
  * @param maxChannelsPerOrg how many channels one organisation may have
  */
 @ConfigurationProperties(prefix = "hardhats.notifications")
-public record NotificationSettings(URI publicUrl, String smtpHost, int maxChannelsPerOrg, Dispatch dispatch) {
+public record NotificationSettings(URI publicUrl, int maxChannelsPerOrg, Dispatch dispatch) {
 
     /**
      * How the dispatcher sends.
@@ -50,10 +49,6 @@ public record NotificationSettings(URI publicUrl, String smtpHost, int maxChanne
                 : publicUrl;
         maxChannelsPerOrg = maxChannelsPerOrg <= 0 ? 20 : maxChannelsPerOrg;
         dispatch = dispatch == null ? new Dispatch(null, 0, null, null, null, null, null, null, null) : dispatch;
-    }
-
-    public boolean emailConfigured() {
-        return smtpHost != null && !smtpHost.isBlank();
     }
 
     /** The dashboard page of one event. */

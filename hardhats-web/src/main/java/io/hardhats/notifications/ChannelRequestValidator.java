@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Everything about a channel request is checked here, before anything is stored. */
 @Component
-record ChannelRequestValidator(CameraHostGuard hosts, CameraRepository cameras, NotificationSettings settings) {
+record ChannelRequestValidator(CameraHostGuard hosts, CameraRepository cameras, MailSettings mail) {
 
     static final int MAX_NAME = 120;
     static final int MAX_URL = 2048;
@@ -38,7 +38,7 @@ record ChannelRequestValidator(CameraHostGuard hosts, CameraRepository cameras, 
         if (request.kind() != null && request.kind() != kind) {
             throw ApiException.invalid("kind: a channel keeps its kind; add a new channel instead");
         }
-        if (kind == ChannelKind.EMAIL && !settings.emailConfigured()) {
+        if (kind == ChannelKind.EMAIL && !mail.configured()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "email_not_configured",
                     "e-mail is not configured on this service (SMTP_HOST is not set)");
         }

@@ -25,13 +25,15 @@ public class NotificationChannelService {
     private final ChannelRequestValidator validator;
     private final AuditTrail audit;
     private final NotificationSettings settings;
+    private final MailSettings mail;
 
     NotificationChannelService(ChannelStore store, ChannelRequestValidator validator, AuditTrail audit,
-            NotificationSettings settings) {
+            NotificationSettings settings, MailSettings mail) {
         this.store = store;
         this.validator = validator;
         this.audit = audit;
         this.settings = settings;
+        this.mail = mail;
     }
 
     /** The answer of the list: the channels, and whether e-mail channels can be made here. */
@@ -40,7 +42,7 @@ public class NotificationChannelService {
 
     @Transactional(readOnly = true)
     public Channels list() {
-        return new Channels(settings.emailConfigured(), store.all());
+        return new Channels(mail.configured(), store.all());
     }
 
     @Transactional

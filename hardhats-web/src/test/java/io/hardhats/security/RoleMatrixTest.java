@@ -36,9 +36,13 @@ class RoleMatrixTest extends ApiTest {
     private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
     private static final Set<Role> ADMIN_MANAGER = EnumSet.of(Role.ADMIN, Role.MANAGER);
     private static final String NEW_PASSWORD = "Battery-Staple-9";
+    private static final String CHANNELS = "/api/v1/notification-channels";
+    private static final String DELIVERIES = "/api/v1/notification-deliveries";
+    /** A documentation address (TEST-NET-1): never connected to by the web service. */
+    private static final String WEBHOOK = "https://192.0.2.20/hooks/matrix";
 
     /** One organisation with one signed-in member per role, shared by every row (sign-ins are slow). */
-    private record Fixture(Map<Role, Member> members, UUID cameraId, UUID eventId) {
+    private record Fixture(Map<Role, Member> members, UUID cameraId, UUID eventId, UUID channelId, UUID deliveryId) {
         Member admin() {
             return members.get(Role.ADMIN);
         }
@@ -76,7 +80,10 @@ class RoleMatrixTest extends ApiTest {
             data.pictures(admin.organizationId(), event);
             data.clip(admin.organizationId(), event, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
             data.dailyStat(admin.organizationId(), camera, LocalDate.now(ZoneOffset.UTC), 2, 1, 0, 500);
-            fixture = new Fixture(Map.copyOf(members), camera, event);
+            UUID channel = freshChannel(admin, "Matrix Office");
+            UUID delivery = UUID.fromString(admin.client().post(CHANNELS + "/" + channel + "/test", null)
+                    .text("delivery_id"));
+            fixture = new Fixture(Map.copyOf(members), camera, event, channel, delivery);
         }
         return fixture;
     }
@@ -279,6 +286,52 @@ class RoleMatrixTest extends ApiTest {
             return new Outcome(result, () -> assertThat(result.json().path("items").isArray()).isTrue(),
                     () -> assertThat(result.body()).doesNotContain("\"action\""));
         }));
+
+        // Notifications (admins manage channels; admins and managers read them and the delivery log)
+        rows.add(new Endpoint("GET " + CHANNELS, ADMIN_MANAGER, 200, (f, caller) -> {
+            HttpResult result = caller.client().get(CHANNELS);
+            return new Outcome(result,
+                    () -> assertThat(ids(result.json().path("channels"))).contains(f.channelId().toString()),
+                    () -> assertThat(result.body()).doesNotContain(f.channelId().toString()));
+        }));
+        rows.add(new Endpoint("POST " + CHANNELS, ADMIN, 201, (f, caller) -> {
+            String name = "Matrix Channel " + caller.role().wire();
+            HttpResult result = caller.client().post(CHANNELS, Map.of("name", name, "kind", "webhook",
+                    "target", WEBHOOK));
+            return new Outcome(result, () -> assertThat(channelNames(f)).contains(name),
+                    () -> assertThat(channelNames(f)).doesNotContain(name));
+        }));
+        rows.add(new Endpoint("PATCH " + CHANNELS + "/{id}", ADMIN, 200, (f, caller) -> {
+            UUID channel = freshChannel(f.admin(), "Patch Target " + caller.role().wire());
+            String name = "Patched " + caller.role().wire();
+            HttpResult result = caller.client().patch(CHANNELS + "/" + channel, Map.of("name", name));
+            return new Outcome(result, () -> assertThat(channelNames(f)).contains(name),
+                    () -> assertThat(channelNames(f)).doesNotContain(name));
+        }));
+        rows.add(new Endpoint("DELETE " + CHANNELS + "/{id}", ADMIN, 204, (f, caller) -> {
+            UUID channel = freshChannel(f.admin(), "Delete Target " + caller.role().wire());
+            HttpResult result = caller.client().delete(CHANNELS + "/" + channel);
+            return new Outcome(result, () -> assertThat(channelIds(f)).doesNotContain(channel.toString()),
+                    () -> assertThat(channelIds(f)).contains(channel.toString()));
+        }));
+        rows.add(new Endpoint("POST " + CHANNELS + "/{id}/test", ADMIN, 202, (f, caller) -> {
+            UUID channel = freshChannel(f.admin(), "Test Target " + caller.role().wire());
+            HttpResult result = caller.client().post(CHANNELS + "/" + channel + "/test", null);
+            String deliveries = DELIVERIES + "?channel_id=" + channel;
+            return new Outcome(result, () -> assertThat(ids(f.admin().client().get(deliveries).json().path("items")))
+                    .containsExactly(result.text("delivery_id")),
+                    () -> assertThat(f.admin().client().get(deliveries).json().path("items")).isEmpty());
+        }));
+        rows.add(new Endpoint("GET " + DELIVERIES, ADMIN_MANAGER, 200, (f, caller) -> {
+            HttpResult result = caller.client().get(DELIVERIES);
+            return new Outcome(result,
+                    () -> assertThat(ids(result.json().path("items"))).contains(f.deliveryId().toString()),
+                    () -> assertThat(result.body()).doesNotContain(f.deliveryId().toString()));
+        }));
+        rows.add(new Endpoint("GET " + DELIVERIES + "/{id}/attempts", ADMIN_MANAGER, 200, (f, caller) -> {
+            HttpResult result = caller.client().get(DELIVERIES + "/" + f.deliveryId() + "/attempts");
+            return new Outcome(result, () -> assertThat(result.json().isArray()).isTrue(), () -> { });
+        }));
         return rows;
     }
 
@@ -342,7 +395,14 @@ class RoleMatrixTest extends ApiTest {
                 new Call("DELETE", "/api/v1/events/" + f.eventId(), null),
                 new Call("GET", "/api/v1/stats/daily", null),
                 new Call("GET", "/api/v1/stats/summary", null),
-                new Call("GET", "/api/v1/audit-logs", null));
+                new Call("GET", "/api/v1/audit-logs", null),
+                new Call("GET", CHANNELS, null),
+                new Call("POST", CHANNELS, Map.of("name", "Anonymous channel", "kind", "webhook", "target", WEBHOOK)),
+                new Call("PATCH", CHANNELS + "/" + f.channelId(), Map.of("name", "Anonymous edit")),
+                new Call("DELETE", CHANNELS + "/" + f.channelId(), null),
+                new Call("POST", CHANNELS + "/" + f.channelId() + "/test", null),
+                new Call("GET", DELIVERIES, null),
+                new Call("GET", DELIVERIES + "/" + f.deliveryId() + "/attempts", null));
     }
 
     /** What an unauthenticated call must leave as it was, as the admin sees it. */
@@ -354,7 +414,9 @@ class RoleMatrixTest extends ApiTest {
                 admin.get("/api/v1/cameras/" + f.cameraId()).body(),
                 admin.get("/api/v1/events/" + f.eventId()).body(),
                 String.valueOf(ids(admin.get("/api/v1/cameras").json())),
-                String.valueOf(ids(admin.get("/api/v1/users").json())));
+                String.valueOf(ids(admin.get("/api/v1/users").json())),
+                admin.get(CHANNELS).body(),
+                admin.get(DELIVERIES).body());
     }
 
     @TestFactory
@@ -412,6 +474,21 @@ class RoleMatrixTest extends ApiTest {
                 "password", PASSWORD, "full_name", "Target Person", "role", "operator"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return UUID.fromString(created.text("id"));
+    }
+
+    /** A webhook channel the admin adds; answers its id. */
+    private static UUID freshChannel(Member admin, String name) {
+        HttpResult created = admin.client().post(CHANNELS, Map.of("name", name, "kind", "webhook", "target", WEBHOOK));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return UUID.fromString(created.text("id"));
+    }
+
+    private static List<String> channelIds(Fixture f) {
+        return ids(f.admin().client().get(CHANNELS).json().path("channels"));
+    }
+
+    private static List<String> channelNames(Fixture f) {
+        return names(f.admin().client().get(CHANNELS).json().path("channels"));
     }
 
     private UUID freshEvent(Fixture f) {

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -124,5 +125,40 @@ public class TenantData {
             dailyStats.save(new DailyStat(cameraId, date, frames));
             counts.forEach((type, count) -> violationCounts.save(new DailyViolationCount(cameraId, date, type, count)));
         });
+    }
+
+    /** What a worker's dispatcher records when a receiver accepts a delivery: the delivery delivered, and its attempt. */
+    public void deliveryAccepted(UUID organizationId, UUID deliveryId, int httpStatus) {
+        transactions.run(organizationId, () -> {
+            jdbc.sql("""
+                    UPDATE notification_deliveries SET status = 'delivered', attempts = attempts + 1,
+                        delivered_at = now(), claim_token = NULL WHERE id = ?
+                    """).param(deliveryId).update();
+            jdbc.sql("""
+                    INSERT INTO notification_attempts (id, organization_id, delivery_id, at, result, http_status)
+                    VALUES (?, ?, ?, now(), 'delivered', ?)
+                    """).params(UUID.randomUUID(), organizationId, deliveryId, httpStatus).update();
+        });
+    }
+
+    /**
+     * What the worker writes when a storm of violations exceeds a channel's limit: one storm
+     * summary to send, and the alerts it carries held. Answers the summary's id.
+     */
+    public UUID stormHeld(UUID organizationId, UUID channelId, List<UUID> eventIds) {
+        UUID summary = UUID.randomUUID();
+        transactions.run(organizationId, () -> {
+            jdbc.sql("""
+                    INSERT INTO notification_deliveries (id, organization_id, channel_id, purpose, status,
+                        next_attempt_at, created_at)
+                    VALUES (?, ?, ?, 'summary', 'pending', now(), now())
+                    """).params(summary, organizationId, channelId).update();
+            eventIds.forEach(eventId -> jdbc.sql("""
+                    INSERT INTO notification_deliveries (id, organization_id, channel_id, event_id, purpose, status,
+                        covered_by, next_attempt_at, created_at)
+                    VALUES (?, ?, ?, ?, 'alert', 'held', ?, now(), now())
+                    """).params(UUID.randomUUID(), organizationId, channelId, eventId, summary).update());
+        });
+        return summary;
     }
 }

@@ -32,13 +32,28 @@ public class NotificationTestData {
     /** A webhook channel with its signing secret, the given filters JSON and storm limit. */
     public UUID webhook(UUID organization, String url, String secret, String filtersJson, int maxAlerts,
             int windowSeconds) {
+        return insert(organization, new Channel("webhook", url, true, cipher.encrypt(secret), filtersJson, maxAlerts,
+                windowSeconds));
+    }
+
+    /** An e-mail channel to the given addresses (separated by commas), with no filter and the default storm limit. */
+    public UUID email(UUID organization, String recipients, boolean enabled) {
+        return insert(organization, new Channel("email", recipients, enabled, null, "{}", 5, 120));
+    }
+
+    private record Channel(String kind, String target, boolean enabled, String secretEncrypted, String filtersJson,
+            int maxAlerts, int windowSeconds) {
+    }
+
+    private UUID insert(UUID organization, Channel channel) {
         UUID id = UUID.randomUUID();
         transactions.run(organization, () -> jdbc.sql("""
-                INSERT INTO notification_channels (id, organization_id, name, kind, target_encrypted, target_masked,
-                    signing_secret_encrypted, filters, storm_max_alerts, storm_window_seconds)
-                VALUES (?, ?, 'Site office', 'webhook', ?, 'http://127.0.0.1/…', ?, ?::jsonb, ?, ?)
-                """).params(id, organization, cipher.encrypt(url), cipher.encrypt(secret), filtersJson, maxAlerts,
-                windowSeconds).update());
+                INSERT INTO notification_channels (id, organization_id, name, kind, enabled, target_encrypted,
+                    target_masked, signing_secret_encrypted, filters, storm_max_alerts, storm_window_seconds)
+                VALUES (?, ?, 'Site office', ?, ?, ?, '…', ?, ?::jsonb, ?, ?)
+                """).params(id, organization, channel.kind(), channel.enabled(), cipher.encrypt(channel.target()),
+                channel.secretEncrypted(), channel.filtersJson(), channel.maxAlerts(), channel.windowSeconds())
+                .update());
         return id;
     }
 

@@ -1,11 +1,9 @@
 package io.hardhats.notifications.digest;
 
 import java.time.Clock;
-import java.util.Map;
 
 import io.hardhats.notifications.email.MailConfigured;
 import io.hardhats.notifications.email.SmtpMail;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -22,10 +20,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class DigestConfiguration {
 
-    /** Without a channel store to read addresses from, there is nobody to send a digest to. */
     @Bean
-    DailyDigests dailyDigests(ObjectProvider<DigestRecipients> recipients, DigestQueue queue, DigestReports reports,
-            SmtpMail mail) {
-        return new DailyDigests(recipients.getIfAvailable(() -> Map::of), queue, reports, mail, Clock.systemUTC());
+    DailyDigests dailyDigests(DigestRecipients recipients, DigestQueue queue, DigestReports reports, SmtpMail mail) {
+        return new DailyDigests(recipients, queue, reports, mail, Clock.systemUTC());
     }
 }

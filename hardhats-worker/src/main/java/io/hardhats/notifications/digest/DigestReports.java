@@ -3,7 +3,6 @@ package io.hardhats.notifications.digest;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -36,12 +35,10 @@ public class DigestReports {
         this.transactions = transactions;
     }
 
-    /**
-     * The organisation's time zone, in which its days begin and end. Organisations have no zone of
-     * their own yet: UTC until they do.
-     */
+    /** The organisation's time zone, in which its days begin and end. */
     public ZoneId zone(UUID organization) {
-        return ZoneOffset.UTC;
+        return ZoneId.of(transactions.call(() -> jdbc.sql("SELECT time_zone FROM organizations WHERE id = ?")
+                .param(organization).query(String.class).single()));
     }
 
     /** One camera's count of one violation type. */

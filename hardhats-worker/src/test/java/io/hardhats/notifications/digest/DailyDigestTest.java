@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 
 import io.hardhats.HardhatsApplication;
 import io.hardhats.TestDatabase;
+import io.hardhats.notifications.NotificationTestData;
 import io.hardhats.notifications.email.SmtpMail;
 import io.hardhats.notifications.email.SmtpTestServer;
 import io.hardhats.tenancy.SystemTransactions;
@@ -26,8 +26,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,7 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The daily digest with a real SMTP server and PostgreSQL, driven by a clock the test sets: it
- * goes out after the organisation's midnight, once per address even with two workers, with the
+ * goes out after the organisation's midnight (in its own time zone) to the addresses of its
+ * enabled e-mail channels, once per address even with two workers, with the
  * worst camera first, and again after the mail server comes back.
  */
 @SpringBootTest(classes = HardhatsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -43,20 +47,11 @@ import org.springframework.test.context.DynamicPropertySource;
                 "hardhats.secret-key=test-only-signing-key-0123456789-abcdefghij",
                 "hardhats.encryption-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                 "hardhats.mail.host=127.0.0.1", "hardhats.mail.tls=none", "hardhats.mail.timeout=3s"})
-@Import(DailyDigestTest.Channels.class)
+@Import(NotificationTestData.class)
+@ExtendWith(OutputCaptureExtension.class)
 class DailyDigestTest {
 
     private static SmtpTestServer smtp = SmtpTestServer.start();
-
-    /** The addresses of each organisation's e-mail channels, as the channel store would answer. */
-    static class Channels implements DigestRecipients {
-        final Map<UUID, Set<String>> addresses = new ConcurrentHashMap<>();
-
-        @Override
-        public Map<UUID, Set<String>> byOrganization() {
-            return Map.copyOf(addresses);
-        }
-    }
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -73,7 +68,9 @@ class DailyDigestTest {
     }
 
     @Autowired
-    Channels channels;
+    NotificationTestData channels;
+    @Autowired
+    DigestRecipients recipients;
     @Autowired
     DigestQueue queue;
     @Autowired
@@ -90,7 +87,6 @@ class DailyDigestTest {
     @BeforeEach
     void database() {
         jdbc = JdbcClient.create(dataSource);
-        channels.addresses.clear();
     }
 
     @Test
@@ -104,8 +100,13 @@ class DailyDigestTest {
         events(acme, gate, "no_vest", "2026-12-01T12:00:00Z");
         events(acme, yard, "no_hardhat", "2026-11-30T23:59:59Z", "2026-12-02T00:00:00Z");
         UUID quiet = organization("Quiet Works");
-        channels.addresses.put(acme, Set.of("ann@acme.example", "bob@acme.example"));
-        channels.addresses.put(quiet, Set.of("zoe@quiet.example"));
+        channels.email(acme, "ann@acme.example, bob@acme.example", true);
+        channels.email(acme, "bob@acme.example", true);
+        channels.email(acme, "eve@acme.example", false);
+        channels.webhook(acme, "https://192.0.2.10/hook", "whsec-digest", "{}", 5, 120);
+        channels.email(quiet, "zoe@quiet.example", true);
+        assertThat(recipients.byOrganization()).containsEntry(acme, Set.of("ann@acme.example", "bob@acme.example"))
+                .containsEntry(quiet, Set.of("zoe@quiet.example"));
 
         // A minute before midnight the day is not over: only the day before goes out.
         digestsAt("2026-12-01T23:59:00Z").run();
@@ -136,13 +137,35 @@ class DailyDigestTest {
         assertThat(SmtpTestServer.text(messages("zoe@quiet.example").get(1), "text/plain"))
                 .contains("No violation was recorded that day.").doesNotContain("North gate");
         assertThat(status(acme, "ann@acme.example", "2026-12-01")).isEqualTo("delivered");
+        assertThat(messages("eve@acme.example")).as("a disabled channel gets no digest").isEmpty();
     }
 
     @Test
-    void aDigestTheMailServerMissedGoesOutWhenItIsBack() throws Exception {
+    void theDayEndsAtTheOrganisationsMidnight() throws Exception {
+        UUID auckland = organization("Harbour Works");
+        channels.timeZone(auckland, "Pacific/Auckland"); // UTC+13 in December
+        UUID wharf = camera(auckland, "Wharf");
+        events(auckland, wharf, "no_vest", "2026-11-30T11:30:00Z", // 00:30 on 1 December in Auckland
+                "2026-12-01T10:30:00Z", // 23:30 on 1 December
+                "2026-12-01T11:30:00Z"); // 00:30 on 2 December: the next day
+        channels.email(auckland, "tui@harbour.example", true);
+        assertThat(reports.zone(auckland)).isEqualTo(ZoneId.of("Pacific/Auckland"));
+
+        // Still 1 December in UTC, already 2 December in Auckland.
+        digestsAt("2026-12-01T11:00:30Z").run();
+
+        assertThat(subjects("tui@harbour.example"))
+                .containsExactly("[Hard Hats] Daily digest for Tue 1 Dec 2026: 2 violations");
+        assertThat(SmtpTestServer.text(messages("tui@harbour.example").get(0), "text/plain"))
+                .contains("Wharf: No hard hat 0, No hi-vis vest 2, Zone breach 0, Total 2")
+                .contains("Pacific/Auckland");
+    }
+
+    @Test
+    void aDigestTheMailServerMissedGoesOutWhenItIsBack(CapturedOutput output) throws Exception {
         UUID site = organization("Riverside");
         events(site, camera(site, "Gate"), "no_vest", "2026-12-04T10:00:00Z");
-        channels.addresses.put(site, Set.of("kim@river.example"));
+        channels.email(site, "kim@river.example", true);
         int port = smtp.port();
         smtp.stop();
 
@@ -160,10 +183,13 @@ class DailyDigestTest {
         digestsAt("2026-12-05T00:11:01Z").run();
         assertThat(subjects("kim@river.example")).containsExactly("[Hard Hats] Daily digest for Fri 4 Dec 2026: 1 violation");
         assertThat(status(site, "kim@river.example", "2026-12-04")).isEqualTo("delivered");
+        // The test's mail server logs whom it created a mailbox for; the product never names an address.
+        assertThat(output.getAll().lines().filter(line -> !line.contains("icegreen.greenmail")))
+                .noneMatch(line -> line.contains("kim@river.example"));
     }
 
     private DailyDigests digestsAt(String instant) {
-        return new DailyDigests(channels, queue, reports, mail, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+        return new DailyDigests(recipients, queue, reports, mail, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
     }
 
     private UUID organization(String name) {

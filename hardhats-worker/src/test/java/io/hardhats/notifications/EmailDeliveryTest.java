@@ -1,0 +1,141 @@
+package io.hardhats.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.hardhats.TestDatabase;
+import io.hardhats.events.EventView;
+import io.hardhats.events.Severity;
+import io.hardhats.events.ViolationType;
+import io.hardhats.notifications.NotificationTestData.AttemptRow;
+import io.hardhats.notifications.email.EmailSender;
+import io.hardhats.notifications.email.SmtpTestServer;
+import io.hardhats.pipeline.EventRecorder;
+import io.hardhats.pipeline.PipelineTestData;
+import io.hardhats.rules.Violation;
+import io.hardhats.vision.BoundingBox;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With SMTP configured, the dispatcher picks the e-mail sender for e-mail channels and the HTTP
+ * sender for Slack and Teams; a recorded violation reaches a real mail server with its annotated
+ * frame inline, and the attempt is in the log.
+ */
+@NotificationTestContext
+class EmailDeliveryTest {
+
+    private static final byte[] THUMBNAIL = {(byte) 0xFF, (byte) 0xD8, 1, (byte) 0xFF, (byte) 0xD9};
+    private static final byte[] ANNOTATED = {(byte) 0xFF, (byte) 0xD8, 2, 3, (byte) 0xFF, (byte) 0xD9};
+    private static final SmtpTestServer smtp = SmtpTestServer.start();
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("hardhats.database-url", TestDatabase::url);
+        registry.add("hardhats.mail.host", () -> "127.0.0.1");
+        registry.add("hardhats.mail.port", smtp::port);
+        registry.add("hardhats.mail.tls", () -> "none");
+        registry.add("hardhats.mail.username", () -> SmtpTestServer.USERNAME);
+        registry.add("hardhats.mail.password", () -> SmtpTestServer.PASSWORD);
+        registry.add("hardhats.mail.from", () -> SmtpTestServer.FROM);
+        registry.add("hardhats.digest.enabled", () -> "false");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        smtp.stop();
+    }
+
+    @Autowired
+    EventRecorder recorder;
+    @Autowired
+    PipelineTestData pipeline;
+    @Autowired
+    NotificationTestData data;
+    @Autowired
+    DeliveryQueue queue;
+    @Autowired
+    Courier courier;
+    @Autowired
+    ChannelSenders senders;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    NotificationSettings settings;
+
+    private DeliveryDispatcher dispatcher;
+
+    @AfterEach
+    void stop() {
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+    }
+
+    @Test
+    void eachKindHasItsSender() {
+        assertThat(senders.of(ChannelKind.EMAIL)).containsInstanceOf(EmailSender.class);
+        for (ChannelKind kind : List.of(ChannelKind.SLACK, ChannelKind.TEAMS, ChannelKind.WEBHOOK)) {
+            assertThat(senders.of(kind)).get().isInstanceOfSatisfying(HttpChannelSender.class,
+                    sender -> assertThat(sender.payloads().kind()).isEqualTo(kind));
+        }
+    }
+
+    @Test
+    void aRecordedViolationArrivesByEmailWithItsAnnotatedFrameInline() throws Exception {
+        clock.set(Instant.now());
+        UUID organization = pipeline.organization("Mailed");
+        UUID camera = pipeline.placeholderCamera(organization, "South gate", defaults -> { });
+        UUID channel = data.email(organization, "foreman@mailed.example, safety@mailed.example", true);
+
+        EventView event = recorder.record(organization, camera, new Violation(ViolationType.NO_VEST, Severity.HIGH,
+                0.9f, 1, new BoundingBox(10, 10, 50, 90), new double[] {0.1, 0.1, 0.2, 0.4}), THUMBNAIL, ANNOTATED,
+                clock.instant());
+        dispatcher = new DeliveryDispatcher(queue, courier, clock, settings.dispatch());
+        dispatcher.start();
+        await().atMost(Duration.ofSeconds(15)).until(() -> data.deliveries(organization, channel).get(0).status()
+                .equals("delivered"));
+
+        MimeMessage message = smtp.received()[0];
+        assertThat(message.getRecipients(RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+                .containsExactly("foreman@mailed.example", "safety@mailed.example");
+        assertThat(message.getSubject()).isEqualTo("[Hard Hats] No hi-vis vest at South gate (High)");
+        assertThat(SmtpTestServer.text(message, "text/html")).contains("<img src=\"cid:frame\"")
+                .contains("href=\"https://hardhats.example/#/event/" + event.id() + "\"");
+        assertThat(SmtpTestServer.text(message, "text/plain"))
+                .contains("https://hardhats.example/#/event/" + event.id());
+        List<Part> images = SmtpTestServer.leaves(message).stream()
+                .filter(EmailDeliveryTest::isImage).toList();
+        assertThat(images).singleElement().satisfies(image -> {
+            assertThat(((MimeBodyPart) image).getContentID()).isEqualTo("<frame>");
+            try (InputStream bytes = image.getInputStream()) {
+                assertThat(bytes.readAllBytes()).as("the annotated frame, not the thumbnail").isEqualTo(ANNOTATED);
+            }
+        });
+        assertThat(data.attempts(organization, data.deliveries(organization, channel).get(0).id()))
+                .extracting(AttemptRow::result).containsExactly("delivered");
+    }
+
+    private static boolean isImage(Part part) {
+        try {
+            return part.isMimeType("image/jpeg");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
