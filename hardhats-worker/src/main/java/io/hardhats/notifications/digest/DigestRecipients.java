@@ -11,6 +11,8 @@ import io.hardhats.notifications.email.EmailSender;
 import io.hardhats.notifications.email.MailConfigured;
 import io.hardhats.tenancy.SystemTransactions;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 @Conditional(MailConfigured.class)
 public class DigestRecipients {
+
+    private static final Logger log = LoggerFactory.getLogger(DigestRecipients.class);
 
     private final JdbcClient jdbc;
     private final SystemTransactions transactions;
@@ -41,8 +45,16 @@ public class DigestRecipients {
                 SELECT organization_id, target_encrypted FROM notification_channels
                 WHERE kind = 'email' AND enabled ORDER BY organization_id
                 """).query(row -> {
-                    addresses.computeIfAbsent(row.getObject("organization_id", UUID.class), id -> new TreeSet<>())
-                            .addAll(EmailSender.recipients(cipher.decrypt(row.getString("target_encrypted"))));
+                    UUID organization = row.getObject("organization_id", UUID.class);
+                    Set<String> known = addresses.computeIfAbsent(organization, id -> new TreeSet<>());
+                    try {
+                        known.addAll(EmailSender.recipients(cipher.decrypt(row.getString("target_encrypted"))));
+                    } catch (RuntimeException e) {
+                        // One unreadable channel (the encryption key changed since) must not cost
+                        // every other channel and organisation its digest.
+                        log.warn("Organisation {}: an e-mail channel's addresses cannot be decrypted; "
+                                + "its digest leaves them out", organization);
+                    }
                 }));
         addresses.values().removeIf(Set::isEmpty);
         return addresses;
