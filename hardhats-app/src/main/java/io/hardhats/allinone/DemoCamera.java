@@ -27,21 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "hardhats.role", havingValue = "all", matchIfMissing = true)
-class DemoCamera {
+record DemoCamera(DemoProperties demo, BlobStore blobs, CameraRepository cameras, TenantTransactions transactions) {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCamera.class);
-
-    private final DemoProperties demo;
-    private final BlobStore blobs;
-    private final CameraRepository cameras;
-    private final TenantTransactions transactions;
-
-    DemoCamera(DemoProperties demo, BlobStore blobs, CameraRepository cameras, TenantTransactions transactions) {
-        this.demo = demo;
-        this.blobs = blobs;
-        this.cameras = cameras;
-        this.transactions = transactions;
-    }
 
     @EventListener
     void organizationRegistered(Registration.OrganizationRegistered registered) {

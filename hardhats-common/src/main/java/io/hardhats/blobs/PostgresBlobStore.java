@@ -20,16 +20,15 @@ import org.springframework.transaction.annotation.Transactional;
  * current organisation; row-level security makes another organisation's blob unreadable and
  * unwritable.
  */
-public class PostgresBlobStore implements BlobStore {
+public class PostgresBlobStore extends RowBackedBlobStore {
 
     static final int CHUNK_BYTES = 1024 * 1024;
 
     private final JdbcClient jdbc;
-    private final BlobRows rows;
 
     public PostgresBlobStore(JdbcClient jdbc) {
+        super(jdbc);
         this.jdbc = jdbc;
-        this.rows = new BlobRows(jdbc);
     }
 
     @Override
@@ -63,12 +62,6 @@ public class PostgresBlobStore implements BlobStore {
             chunks.forEach(out::writeBytes);
             return new Blob(row.contentType(), out.toByteArray());
         });
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<BlobInfo> info(UUID id) {
-        return rows.find(id).map(row -> new BlobInfo(row.contentType(), row.size()));
     }
 
     @Override

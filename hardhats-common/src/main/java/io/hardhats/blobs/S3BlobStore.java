@@ -24,19 +24,18 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * {@code blobs} row stays in PostgreSQL, so row-level security still decides who reads a blob
  * before any object is fetched.
  */
-public class S3BlobStore implements BlobStore {
+public class S3BlobStore extends RowBackedBlobStore {
 
     /** Larger uploads are spooled to a temporary file: S3 wants each object's length up front. */
     private static final int IN_MEMORY_BYTES = 8 * 1024 * 1024;
 
     private final S3Client s3;
     private final String bucket;
-    private final BlobRows rows;
 
     public S3BlobStore(S3Client s3, String bucket, JdbcClient jdbc) {
+        super(jdbc);
         this.s3 = s3;
         this.bucket = bucket;
-        this.rows = new BlobRows(jdbc);
     }
 
     static String key(UUID organizationId, UUID id) {
@@ -79,12 +78,6 @@ public class S3BlobStore implements BlobStore {
     public Optional<Blob> read(UUID id) {
         return rows.find(id).map(row -> new Blob(row.contentType(),
                 s3.getObjectAsBytes(get -> get.bucket(bucket).key(key(row.organizationId(), id))).asByteArray()));
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<BlobInfo> info(UUID id) {
-        return rows.find(id).map(row -> new BlobInfo(row.contentType(), row.size()));
     }
 
     @Override

@@ -18,23 +18,13 @@ import org.springframework.stereotype.Component;
  * so any number of instances may run retention at once.
  */
 @Component
-public class ExpiredEvents {
+public record ExpiredEvents(JdbcClient jdbc, BlobStore blobs, TenantTransactions transactions) {
 
     private static final String DELETE_BATCH = """
             DELETE FROM events WHERE id IN (
                 SELECT id FROM events WHERE organization_id = ? AND created_at < ?
                 ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)
             RETURNING\s""" + String.join(", ", EventBlob.columns());
-
-    private final JdbcClient jdbc;
-    private final BlobStore blobs;
-    private final TenantTransactions transactions;
-
-    public ExpiredEvents(JdbcClient jdbc, BlobStore blobs, TenantTransactions transactions) {
-        this.jdbc = jdbc;
-        this.blobs = blobs;
-        this.transactions = transactions;
-    }
 
     /** @return how many events the batch removed (fewer than {@code limit}: none older are left) */
     public int deleteBatch(UUID organizationId, Instant createdBefore, int limit) {

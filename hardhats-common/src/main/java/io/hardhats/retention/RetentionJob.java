@@ -15,26 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The daily removal of what has outlived each organisation's retention period: events, their
  * thumbnails, frames and clips. Daily statistics stay, since they hold no pictures.
  */
-public class RetentionJob implements Runnable {
+public record RetentionJob(SystemTransactions system, JdbcClient jdbc, ExpiredEvents expired,
+        RetentionProperties properties, Clock clock) implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
     private record Period(UUID organizationId, Integer chosenDays) {
-    }
-
-    private final SystemTransactions system;
-    private final JdbcClient jdbc;
-    private final ExpiredEvents expired;
-    private final RetentionProperties properties;
-    private final Clock clock;
-
-    public RetentionJob(SystemTransactions system, JdbcClient jdbc, ExpiredEvents expired,
-            RetentionProperties properties, Clock clock) {
-        this.system = system;
-        this.jdbc = jdbc;
-        this.expired = expired;
-        this.properties = properties;
-        this.clock = clock;
     }
 
     @Override

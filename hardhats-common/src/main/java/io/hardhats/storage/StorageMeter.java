@@ -15,17 +15,8 @@ import org.springframework.stereotype.Component;
  * from the organisation's event index, never a join through every event.
  */
 @Component
-public class StorageMeter implements StorageQuota {
-
-    private final JdbcClient jdbc;
-    private final TenantTransactions transactions;
-    private final StorageProperties properties;
-
-    public StorageMeter(JdbcClient jdbc, TenantTransactions transactions, StorageProperties properties) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.properties = properties;
-    }
+public record StorageMeter(JdbcClient jdbc, TenantTransactions transactions,
+        StorageProperties properties) implements StorageQuota {
 
     public StorageUsage usage(UUID organizationId) {
         return transactions.call(organizationId, () -> {

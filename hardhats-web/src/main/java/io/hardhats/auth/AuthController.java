@@ -23,24 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Signing in and out, and the signed-in user's own account; registration has a controller of its own. */
 @RestController
 @RequestMapping("/api/v1/auth")
-public class AuthController {
+public record AuthController(Login login, TokenRevocation revocation, UserService users, SessionCookies cookies,
+        AuthRateLimiter rateLimiter) {
 
     public record Session(UserView user, Instant expiresAt) {
-    }
-
-    private final Login login;
-    private final TokenRevocation revocation;
-    private final UserService users;
-    private final SessionCookies cookies;
-    private final AuthRateLimiter rateLimiter;
-
-    public AuthController(Login login, TokenRevocation revocation, UserService users, SessionCookies cookies,
-            AuthRateLimiter rateLimiter) {
-        this.login = login;
-        this.revocation = revocation;
-        this.users = users;
-        this.cookies = cookies;
-        this.rateLimiter = rateLimiter;
     }
 
     @PostMapping("/login")

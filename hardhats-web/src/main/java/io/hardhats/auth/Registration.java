@@ -22,28 +22,14 @@ import org.springframework.stereotype.Service;
  * outside any tenant, so it opens the new organisation's transaction itself.
  */
 @Service
-public class Registration {
+public record Registration(UserRepository users, PasswordEncoder passwords, OrganizationFounder organizations,
+        TenantTransactions transactions, ApplicationEventPublisher events) {
 
     private static final String SLUG_CONSTRAINT = "organizations_slug_key";
     private static final int SLUG_ATTEMPTS = 5;
 
     /** Published after a new organisation is committed (the all-in-one demo camera listens). */
     public record OrganizationRegistered(UUID organizationId) {
-    }
-
-    private final UserRepository users;
-    private final PasswordEncoder passwords;
-    private final OrganizationFounder organizations;
-    private final TenantTransactions transactions;
-    private final ApplicationEventPublisher events;
-
-    public Registration(UserRepository users, PasswordEncoder passwords, OrganizationFounder organizations,
-            TenantTransactions transactions, ApplicationEventPublisher events) {
-        this.users = users;
-        this.passwords = passwords;
-        this.organizations = organizations;
-        this.transactions = transactions;
-        this.events = events;
     }
 
     public OrganizationFounder.Founded register(AuthRequests.Register request) {

@@ -20,20 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Signing up: a new organisation and its first admin, signed in at once. */
 @RestController
 @RequestMapping("/api/v1/auth")
-public class RegistrationController {
-
-    private final Registration registration;
-    private final SessionCookies cookies;
-    private final AuthRateLimiter rateLimiter;
-    private final OrganizationViews organizationViews;
-
-    public RegistrationController(Registration registration, SessionCookies cookies, AuthRateLimiter rateLimiter,
-            OrganizationViews organizationViews) {
-        this.registration = registration;
-        this.cookies = cookies;
-        this.rateLimiter = rateLimiter;
-        this.organizationViews = organizationViews;
-    }
+public record RegistrationController(Registration registration, SessionCookies cookies, AuthRateLimiter rateLimiter,
+        OrganizationViews organizationViews) {
 
     @PostMapping("/register")
     public ResponseEntity<Map<String, Object>> register(@Valid @RequestBody AuthRequests.Register request,

@@ -17,20 +17,12 @@ import org.springframework.stereotype.Component;
  * carries a {@link SessionTokens} token, so issuing one always issues the other.
  */
 @Component
-public class SessionCookies {
+public record SessionCookies(SessionTokens tokens, HardhatsProperties properties) {
 
     public static final String NAME = "session";
 
     /** A cookie carrying a fresh session token, and when that token expires. */
     public record Issued(ResponseCookie cookie, Instant expiresAt) {
-    }
-
-    private final SessionTokens tokens;
-    private final HardhatsProperties properties;
-
-    public SessionCookies(SessionTokens tokens, HardhatsProperties properties) {
-        this.tokens = tokens;
-        this.properties = properties;
     }
 
     /** The cookie of a new sign-in. */

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * stays refused until it would have expired anyway.
  */
 @Service
-public class TokenRevocation {
+public record TokenRevocation(RevokedTokenRepository revoked, AuditTrail audit, ApplicationEventPublisher events) {
 
     /** Published once a session token is revoked (logout, or replaced by a refresh). */
     public record TokenRevoked(String tokenId) {
@@ -24,16 +24,6 @@ public class TokenRevocation {
 
     /** Published once a sign-in ends (logout): its open streams end with it. */
     public record SessionEnded(String sessionId) {
-    }
-
-    private final RevokedTokenRepository revoked;
-    private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
-
-    public TokenRevocation(RevokedTokenRepository revoked, AuditTrail audit, ApplicationEventPublisher events) {
-        this.revoked = revoked;
-        this.audit = audit;
-        this.events = events;
     }
 
     /** Revokes a still-valid token until it would have expired anyway, and ends its sign-in's streams. */

@@ -22,15 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** Everyone in the organisation sees its cameras; only admins configure them. */
 @RestController
 @RequestMapping("/api/v1/cameras")
-public class CameraController {
-
-    private final CameraService cameras;
-    private final CameraTools tools;
-
-    public CameraController(CameraService cameras, CameraTools tools) {
-        this.cameras = cameras;
-        this.tools = tools;
-    }
+public record CameraController(CameraService cameras, CameraTools tools) {
 
     @GetMapping
     public List<CameraView> list() {

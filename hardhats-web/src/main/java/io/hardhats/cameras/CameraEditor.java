@@ -10,17 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
  * credentials encrypted, the zone polygon stored as JSON.
  */
 @Component
-class CameraEditor {
-
-    private final CameraRequestValidator validator;
-    private final CredentialCipher cipher;
-    private final JsonMapper json;
-
-    CameraEditor(CameraRequestValidator validator, CredentialCipher cipher, JsonMapper json) {
-        this.validator = validator;
-        this.cipher = cipher;
-        this.json = json;
-    }
+record CameraEditor(CameraRequestValidator validator, CredentialCipher cipher, JsonMapper json) {
 
     /** A new camera needs a name and a source type; the rest has defaults. */
     void checkNew(CameraRequest request) {

@@ -16,17 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Liveness ({@code /health}) and readiness ({@code /health/ready}: database, and Redis when configured). */
 @RestController
-public class HealthController {
+public record HealthController(JdbcTemplate jdbc, RedisConnection redis) {
 
     private static final int DATABASE_CHECK_SECONDS = 2;
-
-    private final JdbcTemplate jdbc;
-    private final RedisConnection redis;
-
-    public HealthController(JdbcTemplate jdbc, RedisConnection redis) {
-        this.jdbc = jdbc;
-        this.redis = redis;
-    }
 
     @GetMapping("/health")
     public Map<String, String> live() {

@@ -18,24 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Callers hold the organisation's row lock, so the counts cannot move meanwhile.
  */
 @Component
-class OrganizationRules {
+record OrganizationRules(CameraRepository cameras, UserRepository users, HardhatsProperties properties,
+        RetentionProperties retention, JsonMapper json) {
 
     private static final int MAX_SETTINGS_KIB = 16;
-
-    private final CameraRepository cameras;
-    private final UserRepository users;
-    private final HardhatsProperties properties;
-    private final RetentionProperties retention;
-    private final JsonMapper json;
-
-    OrganizationRules(CameraRepository cameras, UserRepository users, HardhatsProperties properties,
-            RetentionProperties retention, JsonMapper json) {
-        this.cameras = cameras;
-        this.users = users;
-        this.properties = properties;
-        this.retention = retention;
-        this.json = json;
-    }
 
     int checkedMaxCameras(int maxCameras) {
         if (maxCameras > properties.maxCamerasPerOrg()) {

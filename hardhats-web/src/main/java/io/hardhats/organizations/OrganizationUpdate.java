@@ -4,9 +4,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Fields left out (null) stay as they are. The plan is set by the operator of the service. Turning
@@ -22,30 +22,15 @@ public record OrganizationUpdate(
         Boolean confirmPrivacyOff,
         @Size(min = 1, max = 64) String timeZone) {
 
+    private record Given(String wireName, Object value) {
+    }
+
     /** The wire names of the fields the update changes, for the audit trail. */
     List<String> changedFields() {
-        List<String> fields = new ArrayList<>();
-        if (name != null) {
-            fields.add("name");
-        }
-        if (maxCameras != null) {
-            fields.add("max_cameras");
-        }
-        if (maxUsers != null) {
-            fields.add("max_users");
-        }
-        if (retentionDays != null) {
-            fields.add("retention_days");
-        }
-        if (settings != null) {
-            fields.add("settings");
-        }
-        if (privacyMode != null) {
-            fields.add("privacy_mode");
-        }
-        if (timeZone != null) {
-            fields.add("time_zone");
-        }
-        return fields;
+        return Stream.of(new Given("name", name), new Given("max_cameras", maxCameras),
+                        new Given("max_users", maxUsers), new Given("retention_days", retentionDays),
+                        new Given("settings", settings), new Given("privacy_mode", privacyMode),
+                        new Given("time_zone", timeZone))
+                .filter(field -> field.value() != null).map(Given::wireName).toList();
     }
 }

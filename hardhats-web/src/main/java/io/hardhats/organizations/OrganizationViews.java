@@ -7,17 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Answers an organisation with the retention period and storage limit in force for it. */
 @Component
-public class OrganizationViews {
-
-    private final JsonMapper json;
-    private final RetentionProperties retention;
-    private final StorageProperties storage;
-
-    public OrganizationViews(JsonMapper json, RetentionProperties retention, StorageProperties storage) {
-        this.json = json;
-        this.retention = retention;
-        this.storage = storage;
-    }
+public record OrganizationViews(JsonMapper json, RetentionProperties retention, StorageProperties storage) {
 
     public OrganizationView of(Organization organization) {
         return OrganizationView.of(organization, json, retention.daysFor(organization.getRetentionDays()),

@@ -34,22 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
  * delivering then waits for the first frame its worker encodes, about one analysis period.
  */
 @RestController
-public class MjpegController {
+public record MjpegController(CameraService cameras, CameraFeeds feeds, LiveBus bus) {
 
     static final String BOUNDARY = "hardhatsframe";
     static final Duration NO_SIGNAL_AFTER = Duration.ofSeconds(30);
     /** Added to a camera's analysis period when waiting for its first frame: decoding, analysis and transport. */
     static final Duration FIRST_FRAME_MARGIN = Duration.ofSeconds(1);
-
-    private final CameraService cameras;
-    private final CameraFeeds feeds;
-    private final LiveBus bus;
-
-    public MjpegController(CameraService cameras, CameraFeeds feeds, LiveBus bus) {
-        this.cameras = cameras;
-        this.feeds = feeds;
-        this.bus = bus;
-    }
 
     @GetMapping("/api/stream/{cameraId}")
     public void stream(@PathVariable UUID cameraId, @AuthenticationPrincipal SessionPrincipal principal,

@@ -17,21 +17,10 @@ import org.slf4j.LoggerFactory;
  * taken at once (on the camera's thread, a list of references), the rest once the seconds after
  * it have passed, and the clip is written and stored by the bounded {@link ClipWriters}.
  */
-public class EvidenceClips implements AutoCloseable {
+public record EvidenceClips(ClipRings rings, ClipSettings settings, ClipWriters writers,
+        ClipStore store) implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EvidenceClips.class);
-
-    private final ClipRings rings;
-    private final ClipSettings settings;
-    private final ClipWriters writers;
-    private final ClipStore store;
-
-    EvidenceClips(ClipRings rings, ClipSettings settings, ClipWriters writers, ClipStore store) {
-        this.rings = rings;
-        this.settings = settings;
-        this.writers = writers;
-        this.store = store;
-    }
 
     /** Begins the clip of a recorded event of a camera this worker runs (others are ignored). */
     public void capture(UUID organizationId, EventView event) {

@@ -17,15 +17,7 @@ import org.springframework.stereotype.Component;
  * would scale it below that anyway.
  */
 @Component
-public class CameraSources {
-
-    private final CameraUrls urls;
-    private final PlaceholderVideos placeholders;
-
-    public CameraSources(CameraUrls urls, PlaceholderVideos placeholders) {
-        this.urls = urls;
-        this.placeholders = placeholders;
-    }
+public record CameraSources(CameraUrls urls, PlaceholderVideos placeholders) {
 
     public CameraSource from(CameraConfig camera) {
         int maxFrameWidth = Math.max(FrameAnnotator.MAX_WIDTH, camera.inferenceWidth());

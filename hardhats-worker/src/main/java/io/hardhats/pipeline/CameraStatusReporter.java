@@ -20,21 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * ignores, so reporting never restarts the camera.
  */
 @Component
-public class CameraStatusReporter {
+public record CameraStatusReporter(JdbcClient jdbc, TenantTransactions transactions, LiveBus bus, JsonMapper json) {
 
     static final int MAX_MESSAGE = 500;
-
-    private final JdbcClient jdbc;
-    private final TenantTransactions transactions;
-    private final LiveBus bus;
-    private final JsonMapper json;
-
-    public CameraStatusReporter(JdbcClient jdbc, TenantTransactions transactions, LiveBus bus, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.bus = bus;
-        this.json = json;
-    }
 
     /** @param noDetector the camera streams, but this worker has no model to analyse it */
     public void report(UUID organizationId, UUID cameraId, CameraStatus status, String errorMessage,

@@ -22,22 +22,8 @@ import org.springframework.stereotype.Component;
  * {@link ViolationRecorded} in it for the reactions that run once it commits.
  */
 @Component
-public class EventRecorder {
-
-    private final EventRepository events;
-    private final BlobStore blobs;
-    private final JdbcClient jdbc;
-    private final TenantTransactions transactions;
-    private final ApplicationEventPublisher publisher;
-
-    public EventRecorder(EventRepository events, BlobStore blobs, JdbcClient jdbc, TenantTransactions transactions,
-            ApplicationEventPublisher publisher) {
-        this.events = events;
-        this.blobs = blobs;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.publisher = publisher;
-    }
+public record EventRecorder(EventRepository events, BlobStore blobs, JdbcClient jdbc,
+        TenantTransactions transactions, ApplicationEventPublisher publisher) {
 
     /** @param frameJpeg the annotated live frame of the moment, at most 1280 px wide */
     public EventView record(UUID organizationId, UUID cameraId, Violation violation, byte[] thumbnailJpeg,
