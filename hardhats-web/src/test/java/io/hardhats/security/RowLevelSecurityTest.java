@@ -53,11 +53,14 @@ class RowLevelSecurityTest extends ApiTest {
             Map.entry("blob_chunks", "organization_id"),
             Map.entry("password_reset_tokens", "organization_id"),
             Map.entry("camera_leases", "organization_id"),
-            Map.entry("digest_deliveries", "organization_id"));
+            Map.entry("digest_deliveries", "organization_id"),
+            Map.entry("notification_channels", "organization_id"),
+            Map.entry("notification_deliveries", "organization_id"),
+            Map.entry("notification_attempts", "organization_id"));
 
     /** What one organisation holds, row ids the raw SQL below refers to. */
     private record Tenant(UUID organizationId, UUID userId, UUID cameraId, UUID spareCameraId, UUID blobId,
-            UUID workerId) {
+            UUID workerId, UUID channelId, UUID deliveryId) {
     }
 
     private record Fixture(Tenant a, Tenant b) {
@@ -91,6 +94,8 @@ class RowLevelSecurityTest extends ApiTest {
 
         UUID blob = UUID.randomUUID();
         UUID worker = UUID.randomUUID();
+        UUID channel = UUID.randomUUID();
+        UUID delivery = UUID.randomUUID();
         try (Connection owner = ownerConnection()) {
             update(owner, "INSERT INTO blobs (id, organization_id, content_type, size_bytes) VALUES (?, ?, 'image/jpeg', 3)",
                     blob, org);
@@ -105,8 +110,16 @@ class RowLevelSecurityTest extends ApiTest {
                     + "VALUES (?, ?, ?, now() + interval '30 seconds')", camera, org, worker);
             update(owner, "INSERT INTO digest_deliveries (id, organization_id, day, recipient, next_attempt_at, created_at) "
                     + "VALUES (?, ?, current_date - 1, 'digest@example.test', now(), now())", UUID.randomUUID(), org);
+            update(owner, "INSERT INTO notification_channels (id, organization_id, name, kind, target_encrypted, "
+                    + "target_masked) VALUES (?, ?, 'Site office', 'webhook', 'x', 'https://example.test/…abcd')",
+                    channel, org);
+            update(owner, "INSERT INTO notification_deliveries (id, organization_id, channel_id, purpose, status, "
+                    + "next_attempt_at, created_at) VALUES (?, ?, ?, 'test', 'delivered', now(), now())",
+                    delivery, org, channel);
+            update(owner, "INSERT INTO notification_attempts (id, organization_id, delivery_id, at, result, "
+                    + "http_status) VALUES (?, ?, ?, now(), 'delivered', 200)", UUID.randomUUID(), org, delivery);
         }
-        return new Tenant(org, admin.userId(), camera, spare, blob, worker);
+        return new Tenant(org, admin.userId(), camera, spare, blob, worker, channel, delivery);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -254,7 +267,16 @@ class RowLevelSecurityTest extends ApiTest {
                         + "', now() + interval '30 seconds')"),
                 Map.entry("digest_deliveries", "INSERT INTO digest_deliveries (id, organization_id, day, recipient, "
                         + "next_attempt_at, created_at) VALUES ('" + UUID.randomUUID() + "', '" + org
-                        + "', DATE '2001-01-01', 'sneaky@example.test', now(), now())"));
+                        + "', DATE '2001-01-01', 'sneaky@example.test', now(), now())"),
+                Map.entry("notification_channels", "INSERT INTO notification_channels (id, organization_id, name, "
+                        + "kind, target_encrypted, target_masked) VALUES ('" + UUID.randomUUID() + "', '" + org
+                        + "', 'Sneaky', 'webhook', 'x', 'x')"),
+                Map.entry("notification_deliveries", "INSERT INTO notification_deliveries (id, organization_id, "
+                        + "channel_id, purpose, status, next_attempt_at, created_at) VALUES ('" + UUID.randomUUID()
+                        + "', '" + org + "', '" + b.channelId() + "', 'test', 'pending', now(), now())"),
+                Map.entry("notification_attempts", "INSERT INTO notification_attempts (id, organization_id, "
+                        + "delivery_id, at, result) VALUES ('" + UUID.randomUUID() + "', '" + org + "', '"
+                        + b.deliveryId() + "', now(), 'retry')"));
     }
 
     @TestFactory
