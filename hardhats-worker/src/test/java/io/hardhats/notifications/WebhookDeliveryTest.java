@@ -228,7 +228,10 @@ class WebhookDeliveryTest {
             record(Severity.HIGH, clock.instant());
             clock.advance(Duration.ofSeconds(1));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> received().size() == 2);
+        // A delivery is recorded once the receiver has answered, a moment after it received it.
+        await().atMost(Duration.ofSeconds(10)).until(() -> data.deliveries(organization, channel).stream()
+                .filter(row -> row.status().equals("delivered")).count() == 2);
+        assertThat(received()).hasSize(2);
 
         List<DeliveryRow> rows = data.deliveries(organization, channel);
         DeliveryRow summary = rows.stream().filter(row -> row.purpose().equals("summary")).findFirst().orElseThrow();
