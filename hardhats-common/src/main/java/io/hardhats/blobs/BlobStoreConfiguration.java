@@ -1,5 +1,6 @@
 package io.hardhats.blobs;
 
+import io.hardhats.tenancy.TenantTransactions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,9 +19,9 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 public class BlobStoreConfiguration {
 
     @Bean
-    BlobStore blobStore(BlobStoreProperties properties, JdbcClient jdbc) {
+    BlobStore blobStore(BlobStoreProperties properties, JdbcClient jdbc, TenantTransactions transactions) {
         return switch (properties.type()) {
-            case POSTGRES -> new PostgresBlobStore(jdbc);
+            case POSTGRES -> new PostgresBlobStore(jdbc, transactions);
             case S3 -> {
                 // The bucket first: without one, no client need be built (nor its region found).
                 String bucket = requireBucket(properties.s3());

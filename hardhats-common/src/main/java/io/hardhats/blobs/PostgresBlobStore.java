@@ -1,6 +1,5 @@
 package io.hardhats.blobs;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.hardhats.tenancy.TenantContext;
+import io.hardhats.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,10 +26,12 @@ public class PostgresBlobStore extends RowBackedBlobStore {
     static final int CHUNK_BYTES = 1024 * 1024;
 
     private final JdbcClient jdbc;
+    private final TenantTransactions transactions;
 
-    public PostgresBlobStore(JdbcClient jdbc) {
+    public PostgresBlobStore(JdbcClient jdbc, TenantTransactions transactions) {
         super(jdbc);
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     @Override
@@ -81,7 +84,11 @@ public class PostgresBlobStore extends RowBackedBlobStore {
         return true;
     }
 
-    /** Only the chunks the range touches are read, and only the range's part of each leaves the database. */
+    /**
+     * Read as the caller reads: one chunk's needed part at a time, each in a short transaction of
+     * the organisation, so a clip sent to a seeking player is never in memory whole and a slow
+     * reader holds no connection between reads.
+     */
     @Override
     @Transactional(readOnly = true)
     public InputStream openRange(UUID id, long offset, long length) {
@@ -90,18 +97,12 @@ public class PostgresBlobStore extends RowBackedBlobStore {
         if (offset >= end) {
             return InputStream.nullInputStream();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(end - offset, Integer.MAX_VALUE - 8));
-        jdbc.sql("""
-                SELECT substring(data FROM (greatest(:from, seq::bigint * :chunk) - seq::bigint * :chunk + 1)::int
-                                      FOR (least(:to, (seq + 1)::bigint * :chunk) - greatest(:from, seq::bigint * :chunk))::int)
-                FROM blob_chunks WHERE blob_id = :id AND seq BETWEEN :first AND :last ORDER BY seq
-                """)
-                .param("from", offset).param("to", end).param("chunk", (long) CHUNK_BYTES).param("id", id)
-                .param("first", (int) (offset / CHUNK_BYTES)).param("last", (int) ((end - 1) / CHUNK_BYTES))
-                .query(rs -> {
-                    out.writeBytes(rs.getBytes(1));
-                });
-        return new ByteArrayInputStream(out.toByteArray());
+        UUID organizationId = TenantContext.requireOrganization();
+        return new BlobRange(id, offset, end - offset, CHUNK_BYTES, (blob, seq, from, count) ->
+                transactions.call(organizationId, () -> jdbc.sql(
+                        "SELECT substring(data FROM ? FOR ?) FROM blob_chunks WHERE blob_id = ? AND seq = ?")
+                        .params(from + 1, count, blob, seq)
+                        .query((rs, row) -> rs.getBytes(1)).optional().orElse(new byte[0])));
     }
 
     @Override

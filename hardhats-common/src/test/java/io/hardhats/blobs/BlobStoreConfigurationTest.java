@@ -2,11 +2,13 @@ package io.hardhats.blobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hardhats.tenancy.TenantTransactions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** {@code BLOB_STORE} picks the one store of the process; an S3 store without its bucket does not start. */
@@ -19,7 +21,9 @@ class BlobStoreConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(Settings.class, BlobStoreConfiguration.class)
-            .withBean(JdbcClient.class, () -> JdbcClient.create(new DriverManagerDataSource()));
+            .withBean(JdbcClient.class, () -> JdbcClient.create(new DriverManagerDataSource()))
+            .withBean(TenantTransactions.class,
+                    () -> new TenantTransactions(new DataSourceTransactionManager(new DriverManagerDataSource())));
 
     @Test
     void postgresqlUnlessToldOtherwise() {
