@@ -63,7 +63,7 @@ final class PacketRing {
     }
 
     private void trim() {
-        while (bytes > maxBytes || coversWithoutFirstGroup()) {
+        while (!entries.isEmpty() && (bytes > maxBytes || coversWithoutFirstGroup())) {
             dropFirstGroup();
         }
     }

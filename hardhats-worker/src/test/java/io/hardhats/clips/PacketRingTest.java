@@ -59,6 +59,14 @@ class PacketRingTest {
     }
 
     @Test
+    void aGroupLargerThanTheWholeCeilingLeavesTheRingEmptyInsteadOfFailing() {
+        PacketRing ring = opened(5_000); // one 2 s group is 20 kB
+        feed(ring, 0, 4);
+        assertThat(ring.bytes()).isLessThanOrEqualTo(5_000);
+        assertThat(ring.holdsVideo()).isFalse();
+    }
+
+    @Test
     void aCutStartsAtTheKeyframeNearestItsStartAndContinuesWithWhatCameLater() {
         PacketRing ring = opened(10_000_000);
         feed(ring, 0, 10);
