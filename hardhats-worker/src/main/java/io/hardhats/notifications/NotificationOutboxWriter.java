@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
 import io.hardhats.events.EventView;
@@ -26,10 +27,14 @@ record NotificationOutboxWriter(ChannelRows channels, NotificationOutbox outbox,
     /** Synchronous on purpose: it runs inside {@code EventRecorder}'s transaction. */
     @EventListener
     public void violationRecorded(ViolationRecorded recorded) {
+        List<ChannelRow> enabled = channels.enabled();
+        if (enabled.isEmpty()) {
+            return; // the common case: no query beyond this one in the recording transaction
+        }
         EventView event = recorded.event();
         ZoneId zone = channels.zone();
         Instant now = clock.instant();
-        for (ChannelRow channel : channels.enabled()) {
+        for (ChannelRow channel : enabled) {
             if (channel.filters().matches(event.cameraId(), event.violationType(), event.severity(),
                     event.createdAt(), zone)) {
                 enqueue(channel, event.id(), now);
