@@ -62,6 +62,7 @@ public class InProcessLiveBus implements LiveBus {
     @Override
     public Set<UUID> wantedFrames(Collection<UUID> cameraIds) {
         long now = System.currentTimeMillis();
+        snapshotDemand.values().removeIf(until -> until <= now); // deleted cameras' demand goes too
         return cameraIds.stream()
                 .filter(id -> frames.count(LiveBus.frameChannel(id)) > 0 || snapshotDemand.getOrDefault(id, 0L) > now)
                 .collect(Collectors.toSet());

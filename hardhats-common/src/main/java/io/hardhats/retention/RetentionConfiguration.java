@@ -19,8 +19,8 @@ public class RetentionConfiguration {
 
     @Bean
     RetentionJob retentionJob(SystemTransactions system, JdbcClient jdbc, ExpiredEvents expired,
-            RetentionProperties properties) {
-        return new RetentionJob(system, jdbc, expired, properties, Clock.systemUTC());
+            RetentionProperties properties, Clock clock) {
+        return new RetentionJob(system, jdbc, expired, properties, clock);
     }
 
     @Bean
