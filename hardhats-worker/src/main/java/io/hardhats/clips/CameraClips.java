@@ -41,8 +41,11 @@ public final class CameraClips {
         packets.open(Mp4Remux.accepts(format) ? format : null);
     }
 
+    /** Kept only while a clip may copy them: in privacy mode the camera's own video (faces unblurred) is not held. */
     public void packet(CompressedPacket packet) {
-        packets.add(packet);
+        if (compressedCopyAllowed) {
+            packets.add(packet);
+        }
     }
 
     /** An analysed frame as published; a placeholder's frame means the live packets are not current. */
@@ -60,6 +63,9 @@ public final class CameraClips {
 
     /** Set by the camera's pipeline from its organisation's privacy mode. */
     public void allowCompressedCopy(boolean allowed) {
+        if (compressedCopyAllowed && !allowed) {
+            packets.empty();
+        }
         compressedCopyAllowed = allowed;
     }
 

@@ -46,6 +46,13 @@ final class PacketRing {
     }
 
     /** The live source is not being read (placeholder, no connection): nothing to copy. */
+    /** Lets go of the packets held, keeping the connection's format, so later packets are kept again. */
+    synchronized void empty() {
+        entries.clear();
+        bytes = 0;
+        generation++;
+    }
+
     synchronized void clear() {
         entries.clear();
         bytes = 0;

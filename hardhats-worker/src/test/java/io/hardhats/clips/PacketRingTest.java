@@ -67,6 +67,17 @@ class PacketRingTest {
     }
 
     @Test
+    void emptyingKeepsTheFormatSoLaterPacketsAreKeptAgain() {
+        PacketRing ring = opened(1_000_000);
+        feed(ring, 0, 4);
+        ring.empty();
+        assertThat(ring.bytes()).isZero();
+        assertThat(ring.holdsVideo()).isFalse();
+        feed(ring, 4000, 2);
+        assertThat(ring.holdsVideo()).isTrue();
+    }
+
+    @Test
     void aCutStartsAtTheKeyframeNearestItsStartAndContinuesWithWhatCameLater() {
         PacketRing ring = opened(10_000_000);
         feed(ring, 0, 10);
