@@ -20,6 +20,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class CameraClips {
 
+    /**
+     * The width of a clip made from analysed frames, and of the frames kept for one while nobody
+     * watches the camera: a JPEG of a quarter of the live frame's pixels costs a quarter of its
+     * encoding, paid on every analysed frame of every such camera.
+     */
+    public static final int FRAME_WIDTH = 640;
+
     private static final Logger log = LoggerFactory.getLogger(CameraClips.class);
 
     private final PacketRing packets;

@@ -5,6 +5,8 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,11 +16,13 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Encodes analysed frames (JPEGs) into a video Chromium plays, once per clip: H.264 in MP4 with
  * the bundled OpenH264 encoder, or VP8 in WebM where FFmpeg was built without it. One picture per
- * analysed frame at the camera's analysis rate, so a clip is a few dozen kilobytes a second.
+ * analysed frame at the camera's analysis rate, at most {@link CameraClips#FRAME_WIDTH} wide (the
+ * frames nobody watched were kept at that width), so a clip is a few dozen kilobytes a second.
  */
 final class FramesEncoder {
 
@@ -30,8 +34,8 @@ final class FramesEncoder {
             ? new Output("mp4", "libopenh264", "video/mp4")
             : new Output("webm", "libvpx", "video/webm");
 
-    /** Bits per encoded picture the rate control aims at: about 60 kB, a live frame's JPEG size. */
-    private static final int BITS_PER_PICTURE = 480_000;
+    /** Bits per encoded picture the rate control aims at: about 30 kB, a 640 px JPEG's size. */
+    private static final int BITS_PER_PICTURE = 240_000;
 
     private FramesEncoder() {
     }
@@ -42,14 +46,18 @@ final class FramesEncoder {
             FFmpegFrameRecorder recorder = null;
             try {
                 for (FrameRing.Shot shot : shots) {
-                    try (Mat encoded = new Mat(shot.jpeg()); Mat bgr = imdecode(encoded, IMREAD_COLOR)) {
+                    try (Mat encoded = new Mat(shot.jpeg()); Mat bgr = imdecode(encoded, IMREAD_COLOR);
+                            Mat picture = new Mat()) {
                         if (bgr.empty()) {
                             continue;
                         }
                         if (recorder == null) {
-                            recorder = start(file, bgr.cols(), bgr.rows(), fps);
+                            int width = Math.min(bgr.cols(), CameraClips.FRAME_WIDTH);
+                            recorder = start(file, width, (int) Math.round((double) bgr.rows() * width / bgr.cols()), fps);
                         }
-                        Frame frame = converter.convert(bgr);
+                        // Frames a viewer watched were kept at the live width; the clip has one size.
+                        resize(bgr, picture, new Size(recorder.getImageWidth(), recorder.getImageHeight()), 0, 0, INTER_AREA);
+                        Frame frame = converter.convert(picture);
                         recorder.record(frame, AV_PIX_FMT_BGR24);
                     }
                 }

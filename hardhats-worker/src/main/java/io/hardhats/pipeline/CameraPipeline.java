@@ -15,6 +15,7 @@ import io.hardhats.ingest.CompressedPacket;
 import io.hardhats.ingest.FrameListener;
 import io.hardhats.ingest.StreamFormat;
 import io.hardhats.privacy.HeadBlur;
+import io.hardhats.publish.FrameAnnotator;
 import io.hardhats.publish.Thumbnails;
 import io.hardhats.rules.RuleSettings;
 import io.hardhats.rules.Violation;
@@ -91,9 +92,10 @@ final class CameraPipeline implements FrameListener {
                 blurHeads(bgr, analysis);
             }
             clips.allowCompressedCopy(!camera.privacyMode());
-            if (!analysis.violations().isEmpty() || live.viewers().watched(camera.id())
-                    || clips.needsAnalysedFrames()) {
+            if (!analysis.violations().isEmpty() || live.viewers().watched(camera.id())) {
                 publish(camera, bgr, analysis, capturedAt, placeholder);
+            } else if (clips.needsAnalysedFrames()) {
+                keepForClip(camera, bgr, analysis, capturedAt, placeholder);
             } else if (placeholder) {
                 clips.placeholderFrame();
             }
@@ -125,6 +127,13 @@ final class CameraPipeline implements FrameListener {
             byte[] thumbnail = Thumbnails.crop(bgr, violation.box(), THUMBNAIL_QUALITY);
             recorder.record(camera.organizationId(), camera.id(), violation, thumbnail, frame, capturedAt);
         }
+    }
+
+    /** A frame only a clip may show: drawn as a viewer would see it, at the clip's smaller width. */
+    private void keepForClip(CameraConfig camera, Mat bgr, Analysis analysis, Instant capturedAt, boolean placeholder) {
+        FrameAnnotator.Drawing drawing = new FrameAnnotator.Drawing(analysis.detections(), List.of(), zone,
+                camera.name(), capturedAt, placeholder);
+        clips.analysed(live.annotator().annotate(bgr, drawing, CameraClips.FRAME_WIDTH), capturedAt, placeholder);
     }
 
     /** The latest settings, with the rules and zone brought up to date (ingest thread). */

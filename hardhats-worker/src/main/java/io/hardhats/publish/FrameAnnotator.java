@@ -58,37 +58,47 @@ public class FrameAnnotator {
      */
     public byte[] annotate(Mat bgr, List<Detection> detections, List<BoundingBox> flagged, List<List<Double>> zone,
             String cameraName, Instant at, boolean placeholder) {
+        return annotate(bgr, new Drawing(detections, flagged, zone, cameraName, at, placeholder), MAX_WIDTH);
+    }
+
+    /** What is drawn on one frame: see {@link #annotate(Mat, List, List, List, String, Instant, boolean)}. */
+    public record Drawing(List<Detection> detections, List<BoundingBox> flagged, List<List<Double>> zone,
+            String cameraName, Instant at, boolean placeholder) {
+    }
+
+    /** The same picture, scaled down to at most {@code maxWidth} pixels wide. */
+    public byte[] annotate(Mat bgr, Drawing drawing, int maxWidth) {
         try (PointerScope scope = new PointerScope()) {
-            double scale = bgr.cols() > MAX_WIDTH ? (double) MAX_WIDTH / bgr.cols() : 1.0;
+            double scale = bgr.cols() > maxWidth ? (double) maxWidth / bgr.cols() : 1.0;
             Mat canvas = new Mat();
             if (scale < 1.0) {
-                resize(bgr, canvas, new Size(MAX_WIDTH, (int) Math.round(bgr.rows() * scale)), 0, 0, INTER_AREA);
+                resize(bgr, canvas, new Size(maxWidth, (int) Math.round(bgr.rows() * scale)), 0, 0, INTER_AREA);
             } else {
                 bgr.copyTo(canvas);
             }
             int thickness = Math.max(1, canvas.cols() / 400);
             double fontScale = Math.max(0.4, canvas.cols() / 1600.0);
-            if (zone != null) {
-                drawZone(canvas, zone, thickness);
+            if (drawing.zone() != null) {
+                drawZone(canvas, drawing.zone(), thickness);
             }
-            for (Detection detection : detections) {
+            for (Detection detection : drawing.detections()) {
                 drawDetection(canvas, detection, scale, thickness, fontScale);
             }
-            for (BoundingBox box : flagged) {
+            for (BoundingBox box : drawing.flagged()) {
                 rectangle(canvas, new Point((int) (box.x1() * scale), (int) (box.y1() * scale)),
                         new Point((int) (box.x2() * scale), (int) (box.y2() * scale)), flagRed(), thickness * 3,
                         LINE_AA, 0);
             }
-            label(canvas, cameraName + "  " + TIME.format(at), new Point(8, 8), fontScale, new Scalar(0, 0, 0, 0),
-                    new Scalar(255, 255, 255, 0));
-            if (placeholder) {
+            label(canvas, drawing.cameraName() + "  " + TIME.format(drawing.at()), new Point(8, 8), fontScale,
+                    new Scalar(0, 0, 0, 0), new Scalar(255, 255, 255, 0));
+            if (drawing.placeholder()) {
                 String text = "DEMO MODE";
                 double big = fontScale * 2.2;
                 Size size = getTextSize(text, FONT_HERSHEY_SIMPLEX, big, thickness * 2, (int[]) null);
                 Point origin = new Point((canvas.cols() - size.width()) / 2, canvas.rows() - size.height() - 16);
                 label(canvas, text, origin, big, new Scalar(0, 200, 255, 0), new Scalar(0, 0, 0, 0));
             }
-            return Jpeg.encodeCapturedAt(canvas, jpegQuality, at);
+            return Jpeg.encodeCapturedAt(canvas, jpegQuality, drawing.at());
         }
     }
 

@@ -8,7 +8,10 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_GRAYSCALE;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -45,6 +48,8 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -188,17 +193,45 @@ class PipelineOutputTest {
     }
 
     @Test
-    void aCameraWhoseClipsAreMadeFromTheAnalysedFramesEncodesEveryFrameForThem() {
+    void framesNobodyWatchesAreKeptForTheClipAtItsWidthWithoutBeingPublished() throws Exception {
         UUID organization = data.organization("Clips from frames");
-        UUID camera = camera(organization, false);
-        CameraPipeline pipeline = pipeline(camera, Optional.empty(), clipRings.open(camera, 0.5));
-        try {
+        UUID camera = camera(organization, true);
+        CameraPipeline pipeline = pipeline(camera, detectors.detector(), clipRings.open(camera, 0.5));
+        Instant start = Instant.parse("2026-01-05T08:00:00Z");
+        try (Mat empty = new Mat(raw.rows() * 2, raw.cols() * 2, raw.type(), Scalar.all(90)); Mat wide = new Mat()) {
+            resize(raw, wide, new Size(raw.cols() * 2, raw.rows() * 2));
+            // Nobody on the first frames, then the bare head until its violation fires.
             for (int i = 0; i < 3; i++) {
-                feed(pipeline, i);
+                pipeline.onFrame(empty.clone(), start.plusSeconds(2L * i), false);
             }
-            assertThat(bus.latestFrame(camera)).as("nobody watches, but the clip needs the frames").isPresent();
+            assertThat(bus.latestFrame(camera)).as("nobody watches: nothing published").isEmpty();
+            for (int i = 3; bareHeadEvents(organization, camera) == 0; i++) {
+                assertThat(i).as("frames until the violation").isLessThan(40);
+                try (Mat copy = wide.clone()) {
+                    pipeline.onFrame(copy, start.plusSeconds(2L * i), false);
+                }
+            }
         } finally {
             clipRings.close(camera);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> data.count(organization,
+                "SELECT count(*) FROM events WHERE camera_id = ? AND clip_blob IS NOT NULL", camera) > 0);
+        UUID clip = data.query(organization,
+                "SELECT clip_blob FROM events WHERE camera_id = ? AND clip_blob IS NOT NULL LIMIT 1", camera, UUID.class);
+        Path file = Files.createTempFile("clip-", ".video");
+        try {
+            Files.write(file, blob(organization, clip));
+            try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+                grabber.start();
+                int frames = 0;
+                while (grabber.grabImage() != null) {
+                    frames++;
+                }
+                assertThat(grabber.getImageWidth()).as("the clip's width").isEqualTo(CameraClips.FRAME_WIDTH);
+                assertThat(frames).as("the unwatched frames before the violation, and its own").isGreaterThanOrEqualTo(4);
+            }
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 
