@@ -10,7 +10,10 @@
 #   bench/capacity/run.sh [levels]        e.g. bench/capacity/run.sh 10,20,30,40
 #
 # Environment: CLIP (/tmp/cap1080.mp4, made as in docs/benchmarks.md), PORT (8125), PG_PORT (54339),
-# WARM (60), WINDOW (120), XMX (3g), DATA (/tmp/cap-data, emptied first). The server is stopped at the end.
+# WARM (60), WINDOW (120), XMX (3g), DATA (/tmp/cap-data, emptied first), WATCH (how many cameras the
+# MJPEG client watches, default all: fewer leaves the rest unwatched, so on-demand encoding applies to
+# them; every camera's rate is still read from daily_stats). The server is stopped at the end.
+# The organization keeps the product's default privacy mode (on) unless PRIVACY=off.
 # SOURCE=rtsp serves CLIP from GStreamer's RTSP server (hardhats-media's test server, basic auth, on
 # RTSP_PORT 8654, one pipeline per camera, no re-encoding) and makes every camera an RTSP camera;
 # the clip should then be long (the server does not loop it), e.g. `ffmpeg -stream_loop 19 -i CLIP -c copy`.
@@ -63,6 +66,9 @@ machine
 echo "{\"level\":0,\"java_pid\":$pid,\"rss_mb\":$((rss0 / 1024))}"
 
 cookie=$($CLIENT register "$PORT")
+[ "${PRIVACY:-on}" = off ] && sql "UPDATE organizations SET privacy_mode = false"
+# Frames processed per camera (camera id and count per line), to find the slowest camera, watched or not.
+per_camera() { sql "SELECT camera_id || ' ' || frames_processed FROM daily_stats WHERE date = (SELECT max(date) FROM daily_stats)"; }
 have=0
 IFS=, read -ra levels <<< "$LEVELS"
 for n in "${levels[@]}"; do
@@ -76,15 +82,17 @@ for n in "${levels[@]}"; do
   fi
   have=$n
   sleep "$WARM"
-  ids=$(sql "SELECT id FROM cameras WHERE name LIKE 'cam-%' ORDER BY id" | tr '\n' ' ')
-  fp0=$(sql "SELECT coalesce(sum(frames_processed),0) FROM daily_stats")
+  ids=$(sql "SELECT id FROM cameras WHERE name LIKE 'cam-%' ORDER BY id LIMIT ${WATCH:-ALL}" | tr '\n' ' ')
+  fp0=$(sql "SELECT coalesce(sum(frames_processed),0) FROM daily_stats"); per_camera > /tmp/cap-pc0
   t0=$(cpu_ticks "$pid"); w0=$(date +%s.%N); l0=$(cut -d' ' -f1 /proc/loadavg)
   (rmax=0; for _ in $(seq 1 $((WINDOW / 5))); do r=$(rss_kb "$pid"); [ "$r" -gt "$rmax" ] && rmax=$r; echo "$rmax" > /tmp/cap-rssmax; sleep 5; done) &
   watch=$($CLIENT watch "$PORT" "$cookie" "$WINDOW" $ids)
   wait $!
   t1=$(cpu_ticks "$pid"); w1=$(date +%s.%N); l1=$(cut -d' ' -f1 /proc/loadavg)
-  fp1=$(sql "SELECT coalesce(sum(frames_processed),0) FROM daily_stats")
+  fp1=$(sql "SELECT coalesce(sum(frames_processed),0) FROM daily_stats"); per_camera > /tmp/cap-pc1
+  slowest=$(awk -v w="$(awk -v a="$w0" -v b="$w1" 'BEGIN{print b-a}')" 'NR==FNR{a[$1]=$2;next}{d=($2-a[$1])/w; if(m==""||d<m)m=d}END{printf "%.3f",m}' /tmp/cap-pc0 /tmp/cap-pc1)
+  clips=$(sql "SELECT count(*) || ',' || coalesce(round(avg(size_bytes)),0) FROM blobs WHERE kind = 'clip_blob'")
   rss=$(rss_kb "$pid"); rmax=$(cat /tmp/cap-rssmax)
   machine
-  echo "{\"level\":$n,\"warm_s\":$WARM,\"window_s\":$WINDOW,\"rss_mb\":$((rss / 1024)),\"rss_max_mb\":$((rmax / 1024)),\"rss_per_camera_mb\":$(( (rss - rss0) / 1024 / n )),\"java_cpu_cores\":$(awk -v a="$t0" -v b="$t1" -v t="$TCK" -v w="$(awk -v a="$w0" -v b="$w1" 'BEGIN{printf "%.1f",b-a}')" 'BEGIN{printf "%.2f",(b-a)/t/w}'),\"measured_s\":$(awk -v a="$w0" -v b="$w1" 'BEGIN{printf "%.1f",b-a}'),\"load1\":[$l0,$l1],\"daily_stats_fps_per_camera\":$(awk -v a="$fp0" -v b="$fp1" -v w="$(awk -v a="$w0" -v b="$w1" 'BEGIN{printf "%.1f",b-a}')" -v n="$n" 'BEGIN{printf "%.3f",(b-a)/w/n}'),\"mjpeg\":$watch}"
+  echo "{\"level\":$n,\"warm_s\":$WARM,\"window_s\":$WINDOW,\"rss_mb\":$((rss / 1024)),\"rss_max_mb\":$((rmax / 1024)),\"rss_per_camera_mb\":$(( (rss - rss0) / 1024 / n )),\"java_cpu_cores\":$(awk -v a="$t0" -v b="$t1" -v t="$TCK" -v w="$(awk -v a="$w0" -v b="$w1" 'BEGIN{printf "%.1f",b-a}')" 'BEGIN{printf "%.2f",(b-a)/t/w}'),\"measured_s\":$(awk -v a="$w0" -v b="$w1" 'BEGIN{printf "%.1f",b-a}'),\"load1\":[$l0,$l1],\"watched\":$(echo $ids | wc -w),\"privacy\":\"${PRIVACY:-on}\",\"clips\":${clips%%,*},\"clip_bytes_mean\":${clips##*,},\"daily_stats_fps_slowest_camera\":$slowest,\"daily_stats_fps_per_camera\":$(awk -v a="$fp0" -v b="$fp1" -v w="$(awk -v a="$w0" -v b="$w1" 'BEGIN{printf "%.1f",b-a}')" -v n="$n" 'BEGIN{printf "%.3f",(b-a)/w/n}'),\"mjpeg\":$watch}"
 done
