@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.hardhats.blobs.BlobStore;
 import io.hardhats.events.EventBlob;
+import io.hardhats.events.UnreferencedBlobs;
 import io.hardhats.tenancy.SystemTransactions;
 import io.hardhats.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Each organisation's retention period, and the removal of its oldest expired events with the
- * blobs they reference, one bounded batch per short transaction. Rows another transaction is
+ * blobs only they referenced, one bounded batch per short transaction. Rows another transaction is
  * removing (a user deleting an event) are skipped rather than waited for.
  */
 @Component
-public record ExpiredEvents(JdbcClient jdbc, BlobStore blobs, TenantTransactions transactions,
+public record ExpiredEvents(JdbcClient jdbc, UnreferencedBlobs unreferenced, TenantTransactions transactions,
         SystemTransactions system) {
 
     /** @param chosenDays the organisation's own period, or null for the plan's default */
@@ -51,7 +51,7 @@ public record ExpiredEvents(JdbcClient jdbc, BlobStore blobs, TenantTransactions
                         }
                         return row;
                     }).list().size();
-            referenced.forEach(blobs::delete);
+            unreferenced.remove(referenced);
             return events;
         });
     }

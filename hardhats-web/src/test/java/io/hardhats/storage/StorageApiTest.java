@@ -63,6 +63,8 @@ class StorageApiTest extends ApiTest {
         assertThat(after.path("events").asLong()).isEqualTo(2);
         assertThat(after.path("bytes").path("frames").asLong()).isEqualTo(sizes(admin, "frame_blob"))
                 .isLessThan(storage.path("bytes").path("frames").asLong());
+        assertThat(after.path("total_bytes").asLong()).as("the running count follows removals")
+                .isEqualTo(after.path("bytes").path("thumbnails").asLong() + after.path("bytes").path("frames").asLong());
     }
 
     @Test
