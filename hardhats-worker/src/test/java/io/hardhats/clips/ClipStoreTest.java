@@ -39,7 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Clips stored at the same moment by parallel writers of one organisation, against the real
- * database: together they never pass the storage limit.
+ * database: together they never pass the storage limit, and one clip stored for several events
+ * is one blob.
  */
 @SpringBootTest(classes = HardhatsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"hardhats.role=worker", "hardhats.fleet.enabled=false",
@@ -90,16 +91,16 @@ class ClipStoreTest {
         CyclicBarrier start = new CyclicBarrier(WRITERS);
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         try {
-            List<Future<Boolean>> results = new ArrayList<>();
+            List<Future<List<UUID>>> results = new ArrayList<>();
             for (UUID event : events) {
                 results.add(pool.submit(() -> {
                     start.await(30, TimeUnit.SECONDS);
-                    return store.attach(organization, event, ClipKind.STREAM_COPY, "video/mp4", file);
+                    return store.attach(organization, List.of(event), ClipKind.STREAM_COPY, "video/mp4", file);
                 }));
             }
             int stored = 0;
-            for (Future<Boolean> result : results) {
-                stored += result.get(60, TimeUnit.SECONDS) ? 1 : 0;
+            for (Future<List<UUID>> result : results) {
+                stored += result.get(60, TimeUnit.SECONDS).size();
             }
 
             assertThat(stored).as("clips that fit under the limit").isEqualTo(2);
@@ -110,6 +111,26 @@ class ClipStoreTest {
                     .isEqualTo(count(organization, "SELECT sum(size_bytes) FROM blobs"));
         } finally {
             pool.shutdownNow();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void oneClipForSeveralEventsIsStoredOnce() throws Exception {
+        UUID organization = data.organization("Shared clip");
+        UUID camera = data.placeholderCamera(organization, "Gate", settings -> { });
+        List<UUID> events = List.of(event(organization, camera).id(), event(organization, camera).id());
+        Path file = clipFile();
+        try {
+            List<UUID> linked = new ClipStore(blobs, jdbc, transactions, quota)
+                    .attach(organization, events, ClipKind.ANALYSED_FRAMES, "video/mp4", file);
+
+            assertThat(linked).containsExactlyInAnyOrderElementsOf(events);
+            assertThat(count(organization, "SELECT count(DISTINCT clip_blob) FROM events WHERE clip_blob IS NOT NULL"))
+                    .isEqualTo(1);
+            assertThat(count(organization, "SELECT count(*) FROM events WHERE clip_kind = 'analysed_frames'"))
+                    .isEqualTo(2);
+        } finally {
             Files.deleteIfExists(file);
         }
     }
