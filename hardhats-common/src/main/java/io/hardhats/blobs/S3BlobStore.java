@@ -42,11 +42,24 @@ public class S3BlobStore extends RowBackedBlobStore {
         return organizationId + "/" + id;
     }
 
+    /**
+     * The object is written at once, outside the transaction; should the transaction roll back,
+     * the row that owns it is gone, so the object goes too (an unknown outcome keeps it: bytes
+     * left behind cost less than a committed row without them).
+     */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID save(String contentType, InputStream content) throws IOException {
         UUID id = UUID.randomUUID();
         String key = key(rows.insert(id, contentType).organizationId(), id);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status == STATUS_ROLLED_BACK) {
+                    s3.deleteObject(remove -> remove.bucket(bucket).key(key));
+                }
+            }
+        });
         byte[] head = content.readNBytes(IN_MEMORY_BYTES + 1);
         long size;
         if (head.length <= IN_MEMORY_BYTES) {

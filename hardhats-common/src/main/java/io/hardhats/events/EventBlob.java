@@ -9,16 +9,19 @@ import java.util.List;
  * and its column in the {@code events_mark_blobs} trigger's arguments.
  */
 public enum EventBlob {
-    THUMBNAIL("thumbnail_path", "thumbnails"),
-    FRAME("frame_blob", "frames"),
-    CLIP("clip_blob", "clips");
+    THUMBNAIL("thumbnail_path", "thumbnails", true),
+    FRAME("frame_blob", "frames", false),
+    CLIP("clip_blob", "clips", false);
 
     private final String column;
     private final String label;
+    /** The oldest column holds the id as text, the others as uuid. */
+    private final boolean textColumn;
 
-    EventBlob(String column, String label) {
+    EventBlob(String column, String label, boolean textColumn) {
         this.column = column;
         this.label = label;
+        this.textColumn = textColumn;
     }
 
     /** The {@code events} column holding the blob's id; also the blob's {@code kind}. */
@@ -29,6 +32,11 @@ public enum EventBlob {
     /** The name storage figures use for blobs of this kind. */
     public String label() {
         return label;
+    }
+
+    /** An SQL condition on an events row: it references the blob {@code blobId} (an SQL uuid expression). */
+    public String references(String blobId) {
+        return column + " = " + blobId + (textColumn ? "::text" : "");
     }
 
     public static List<String> columns() {

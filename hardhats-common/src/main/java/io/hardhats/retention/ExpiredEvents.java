@@ -6,25 +6,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.hardhats.blobs.BlobStore;
 import io.hardhats.events.EventBlob;
+import io.hardhats.events.UnreferencedBlobs;
+import io.hardhats.tenancy.SystemTransactions;
 import io.hardhats.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes an organisation's oldest expired events and the blobs they reference, one bounded batch
- * per short transaction. Rows another instance is removing are skipped rather than waited for,
- * so any number of instances may run retention at once.
+ * Each organisation's retention period, and the removal of its oldest expired events with the
+ * blobs only they referenced, one bounded batch per short transaction. Rows another transaction is
+ * removing (a user deleting an event) are skipped rather than waited for.
  */
 @Component
-public record ExpiredEvents(JdbcClient jdbc, BlobStore blobs, TenantTransactions transactions) {
+public record ExpiredEvents(JdbcClient jdbc, UnreferencedBlobs unreferenced, TenantTransactions transactions,
+        SystemTransactions system) {
+
+    /** @param chosenDays the organisation's own period, or null for the plan's default */
+    public record Period(UUID organizationId, Integer chosenDays) {
+    }
 
     private static final String DELETE_BATCH = """
             DELETE FROM events WHERE id IN (
                 SELECT id FROM events WHERE organization_id = ? AND created_at < ?
                 ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)
             RETURNING\s""" + String.join(", ", EventBlob.columns());
+
+    public List<Period> periods() {
+        return system.call(() -> jdbc.sql("SELECT id, retention_days FROM organizations")
+                .query((rs, row) -> new Period(rs.getObject(1, UUID.class), rs.getObject(2, Integer.class))).list());
+    }
 
     /** @return how many events the batch removed (fewer than {@code limit}: none older are left) */
     public int deleteBatch(UUID organizationId, Instant createdBefore, int limit) {
@@ -40,7 +51,7 @@ public record ExpiredEvents(JdbcClient jdbc, BlobStore blobs, TenantTransactions
                         }
                         return row;
                     }).list().size();
-            referenced.forEach(blobs::delete);
+            unreferenced.remove(referenced);
             return events;
         });
     }

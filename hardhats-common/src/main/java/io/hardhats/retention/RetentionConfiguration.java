@@ -4,23 +4,28 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.TimeZone;
 
-import io.hardhats.tenancy.SystemTransactions;
+import javax.sql.DataSource;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.support.CronTrigger;
 
-/** Runs retention daily in every process; {@link ExpiredEvents} keeps concurrent runs apart. */
+/** Schedules retention daily in every process; {@link RetentionLock} lets one of them run it at a time. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class RetentionConfiguration {
 
     @Bean
-    RetentionJob retentionJob(SystemTransactions system, JdbcClient jdbc, ExpiredEvents expired,
-            RetentionProperties properties, Clock clock) {
-        return new RetentionJob(system, jdbc, expired, properties, clock);
+    RetentionLock retentionLock(DataSource dataSource) {
+        return new RetentionLock(dataSource);
+    }
+
+    @Bean
+    RetentionJob retentionJob(RetentionLock lock, ExpiredEvents expired, RetentionProperties properties,
+            Clock clock) {
+        return new RetentionJob(lock, expired, properties, clock);
     }
 
     @Bean

@@ -3,40 +3,41 @@ package io.hardhats.retention;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 
-import io.hardhats.tenancy.SystemTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The daily removal of what has outlived each organisation's retention period: events, their
- * thumbnails, frames and clips. Daily statistics stay, since they hold no pictures.
+ * thumbnails, frames and clips. Daily statistics stay, since they hold no pictures. Every process
+ * schedules it; {@link RetentionLock} lets one run at a time, and the others skip.
  */
-public record RetentionJob(SystemTransactions system, JdbcClient jdbc, ExpiredEvents expired,
-        RetentionProperties properties, Clock clock) implements Runnable {
+public record RetentionJob(RetentionLock lock, ExpiredEvents expired, RetentionProperties properties, Clock clock)
+        implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
-    private record Period(UUID organizationId, Integer chosenDays) {
-    }
-
     @Override
     public void run() {
-        RetentionReport report = removeExpired();
-        if (report.events() > 0) {
-            log.info("Retention removed {} expired events in {} batches", report.events(), report.batches());
+        Optional<RetentionReport> report = removeExpired();
+        if (report.isEmpty()) {
+            log.info("Retention skipped: another process is running it");
+        } else if (report.get().events() > 0) {
+            log.info("Retention removed {} expired events in {} batches", report.get().events(),
+                    report.get().batches());
         }
     }
 
-    public RetentionReport removeExpired() {
+    /** @return what the run removed, or empty when another run was under way and this one did nothing */
+    public Optional<RetentionReport> removeExpired() {
+        return lock.ifFree(this::removeAllExpired);
+    }
+
+    private RetentionReport removeAllExpired() {
         Instant now = clock.instant();
-        List<Period> periods = system.call(() -> jdbc.sql("SELECT id, retention_days FROM organizations")
-                .query((rs, row) -> new Period(rs.getObject(1, UUID.class), rs.getObject(2, Integer.class))).list());
         RetentionReport report = RetentionReport.NOTHING;
-        for (Period period : periods) {
+        for (ExpiredEvents.Period period : expired.periods()) {
             Instant cutoff = now.minus(Duration.ofDays(properties.daysFor(period.chosenDays())));
             int removed;
             do {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.blobs.BlobStore;
@@ -33,12 +34,15 @@ public class EventService {
     private final AuditTrail audit;
     private final BlobStore blobs;
     private final UserRepository users;
+    private final UnreferencedBlobs unreferenced;
 
-    public EventService(EventRepository events, AuditTrail audit, BlobStore blobs, UserRepository users) {
+    public EventService(EventRepository events, AuditTrail audit, BlobStore blobs, UserRepository users,
+            UnreferencedBlobs unreferenced) {
         this.events = events;
         this.audit = audit;
         this.blobs = blobs;
         this.users = users;
+        this.unreferenced = unreferenced;
     }
 
     @Transactional(readOnly = true)
@@ -115,14 +119,16 @@ public class EventService {
         return view(event);
     }
 
-    /** The event's thumbnail, frame and clip go with it: nothing else refers to them. */
+    /** The event's thumbnail, frame and clip go with it, unless another event shares them. */
     @Transactional
     public void delete(UUID id) {
         Event event = find(id);
         events.delete(event);
-        Optional.ofNullable(event.getThumbnailPath()).map(UUID::fromString).ifPresent(blobs::delete);
-        Optional.ofNullable(event.getFrameBlob()).ifPresent(blobs::delete);
-        Optional.ofNullable(event.getClipBlob()).ifPresent(blobs::delete);
+        // Written now: the blobs' references are looked up in SQL.
+        events.flush();
+        unreferenced.remove(Stream.of(Optional.ofNullable(event.getThumbnailPath()).map(UUID::fromString),
+                Optional.ofNullable(event.getFrameBlob()), Optional.ofNullable(event.getClipBlob()))
+                .flatMap(Optional::stream).toList());
         audit.record("event_delete", "event", id, Map.of("violation_type", event.getViolationType().wire()));
     }
 

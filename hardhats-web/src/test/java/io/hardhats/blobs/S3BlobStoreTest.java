@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The S3 store against a real S3-compatible server (s3proxy, in memory): the contract, objects
- * under the organisation's prefix, and objects removed only once the removal commits.
+ * under the organisation's prefix, objects removed only once the removal commits, and no object
+ * left behind by a save whose transaction rolls back.
  */
 class S3BlobStoreTest extends BlobStoreContract {
 
@@ -83,6 +84,23 @@ class S3BlobStoreTest extends BlobStoreContract {
             return null;
         });
         assertThat(objects(id)).isZero();
+    }
+
+    @Test
+    void aSaveRolledBackLeavesNoObject() {
+        UUID[] saved = new UUID[1];
+        try {
+            as(organization, () -> {
+                saved[0] = store().save("image/jpeg", bytes(3_000, 8));
+                throw new IllegalStateException("the caller's transaction fails");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+
+        assertThat(saved[0]).isNotNull();
+        assertThat(objects(saved[0])).isZero();
+        assertThat(as(organization, () -> store().read(saved[0]))).isEmpty();
     }
 
     @Test

@@ -63,6 +63,8 @@ class StorageApiTest extends ApiTest {
         assertThat(after.path("events").asLong()).isEqualTo(2);
         assertThat(after.path("bytes").path("frames").asLong()).isEqualTo(sizes(admin, "frame_blob"))
                 .isLessThan(storage.path("bytes").path("frames").asLong());
+        assertThat(after.path("total_bytes").asLong()).as("the running count follows removals")
+                .isEqualTo(after.path("bytes").path("thumbnails").asLong() + after.path("bytes").path("frames").asLong());
     }
 
     @Test
@@ -88,13 +90,13 @@ class StorageApiTest extends ApiTest {
         UUID camera = createCamera(admin, "Gate");
         eventWithPictures(admin, camera);
         long stored = storage(admin).path("total_bytes").asLong();
-        assertThat(quota.allowsClip(admin.organizationId(), 1_000)).isTrue();
+        assertThat(fits(admin, 1_000)).isTrue();
 
         data.storageLimit(admin.organizationId(), stored + 500);
 
-        assertThat(quota.allowsClip(admin.organizationId(), 1_000)).isFalse();
-        assertThat(quota.allowsClip(admin.organizationId(), 500)).isTrue();
-        assertThat(quota.allowsClip(roomy.organizationId(), 1_000)).isTrue();
+        assertThat(fits(admin, 1_000)).isFalse();
+        assertThat(fits(admin, 500)).isTrue();
+        assertThat(fits(roomy, 1_000)).isTrue();
 
         UUID recorded = eventWithPictures(admin, camera);
         assertThat(admin.client().get("/api/v1/events/" + recorded).status()).isEqualTo(200);
@@ -102,7 +104,7 @@ class StorageApiTest extends ApiTest {
         assertThat(full.path("limit_reached").asBoolean()).isTrue();
         assertThat(full.path("limit_bytes").asLong()).isEqualTo(stored + 500);
         assertThat(full.path("events").asLong()).isEqualTo(2);
-        assertThat(quota.allowsClip(admin.organizationId(), 1)).isFalse();
+        assertThat(fits(admin, 1)).isFalse();
         assertThat(admin.client().get("/api/v1/organization").json().path("max_storage_bytes").asLong())
                 .isEqualTo(stored + 500);
         assertThat(storage(roomy).path("limit_reached").asBoolean()).isFalse();
@@ -117,6 +119,11 @@ class StorageApiTest extends ApiTest {
                 .filter(column -> !column.isEmpty()).toList();
 
         assertThat(columns).containsExactlyElementsOf(EventBlob.columns());
+    }
+
+    /** Whether a clip of {@code bytes} fits, claimed as the clip writer does: in a transaction of the organisation. */
+    private boolean fits(Member member, long bytes) {
+        return transactions.call(member.organizationId(), () -> quota.claim(member.organizationId(), bytes));
     }
 
     private JsonNode storage(Member member) {

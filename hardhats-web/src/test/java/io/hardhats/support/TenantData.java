@@ -82,6 +82,13 @@ public class TenantData {
                 .update());
     }
 
+    /** Gives event {@code to} the frame of event {@code from}, as a worker does for the violations of one frame. */
+    public void sameFrame(UUID organizationId, UUID from, UUID to) {
+        transactions.run(organizationId, () -> jdbc.sql(
+                "UPDATE events SET frame_blob = (SELECT frame_blob FROM events WHERE id = ?) WHERE id = ?")
+                .params(from, to).update());
+    }
+
     /** The plan's storage limit of one organisation, as the operator of the service sets it. */
     public void storageLimit(UUID organizationId, long bytes) {
         transactions.run(organizationId, () -> jdbc.sql("UPDATE organizations SET max_storage_bytes = ? WHERE id = ?")

@@ -23,7 +23,7 @@ public class ClipConfiguration {
     @Bean
     EvidenceClips evidenceClips(ClipRings rings, ClipSettings settings, BlobStore blobs, JdbcClient jdbc,
             TenantTransactions transactions, StorageQuota quota) {
-        return new EvidenceClips(rings, settings, new ClipWriters(settings.writers()),
-                new ClipStore(blobs, jdbc, transactions, quota));
+        ClipWriters writers = new ClipWriters(settings.writers(), settings.pending(), settings.pendingPerCamera());
+        return new EvidenceClips(rings, settings, writers, new ClipStore(blobs, jdbc, transactions, quota));
     }
 }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.hardhats.blobs.BlobStore;
@@ -14,30 +16,38 @@ import io.hardhats.tenancy.TenantTransactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Stores a written clip as a blob of the event's organisation and links it to the event, while
- * the organisation's storage limit has room for it.
+ * Stores a written clip once, as a blob of the events' organisation, and links it to every event
+ * it is for, while the organisation's storage limit has room for it: the limit is claimed in the
+ * same transaction, so clips stored at once never pass it together.
  */
 record ClipStore(BlobStore blobs, JdbcClient jdbc, TenantTransactions transactions, StorageQuota quota) {
 
-    /** @return false when the storage limit is reached or the event is gone (deleted meanwhile): nothing is kept */
-    boolean attach(UUID organizationId, UUID eventId, ClipKind kind, String contentType, Path file)
+    /**
+     * @return the events the clip was linked to; none when the storage limit is reached or the
+     *         events are gone (deleted meanwhile): then nothing is kept
+     */
+    List<UUID> attach(UUID organizationId, List<UUID> eventIds, ClipKind kind, String contentType, Path file)
             throws IOException {
-        if (!quota.allowsClip(organizationId, Files.size(file))) {
-            return false;
-        }
+        long size = Files.size(file);
         return transactions.call(organizationId, () -> {
-            UUID blob;
-            try (InputStream in = Files.newInputStream(file)) {
-                blob = blobs.save(contentType, in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            // The events are locked before the storage usage, in the order removing an event takes them.
+            List<UUID> waiting = jdbc.sql("SELECT id FROM events WHERE id IN (:ids) AND clip_blob IS NULL "
+                    + "ORDER BY id FOR UPDATE").param("ids", eventIds).query(UUID.class).list();
+            if (waiting.isEmpty() || !quota.claim(organizationId, size)) {
+                return List.of();
             }
-            int linked = jdbc.sql("UPDATE events SET clip_blob = ?, clip_kind = ? WHERE id = ? AND clip_blob IS NULL")
-                    .params(blob, kind.wire(), eventId).update();
-            if (linked == 0) {
-                blobs.delete(blob);
-            }
-            return linked > 0;
+            UUID blob = save(contentType, file);
+            jdbc.sql("UPDATE events SET clip_blob = :blob, clip_kind = :kind WHERE id IN (:ids)")
+                    .params(Map.of("blob", blob, "kind", kind.wire(), "ids", waiting)).update();
+            return waiting;
         });
+    }
+
+    private UUID save(String contentType, Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return blobs.save(contentType, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -123,9 +123,11 @@ final class CameraPipeline implements FrameListener {
                 placeholder);
         live.bus().publishFrame(camera.id(), frame);
         clips.analysed(frame, capturedAt, placeholder);
-        for (Violation violation : analysis.violations()) {
-            byte[] thumbnail = Thumbnails.crop(bgr, violation.box(), THUMBNAIL_QUALITY);
-            recorder.record(camera.organizationId(), camera.id(), violation, thumbnail, frame, capturedAt);
+        if (!analysis.violations().isEmpty()) {
+            List<EventRecorder.Flagged> withThumbnails = analysis.violations().stream().map(violation ->
+                    new EventRecorder.Flagged(violation, Thumbnails.crop(bgr, violation.box(), THUMBNAIL_QUALITY)))
+                    .toList();
+            recorder.record(camera.organizationId(), camera.id(), withThumbnails, frame, capturedAt);
         }
     }
 

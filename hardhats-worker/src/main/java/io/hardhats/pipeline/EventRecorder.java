@@ -3,6 +3,8 @@ package io.hardhats.pipeline;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.hardhats.blobs.BlobStore;
@@ -17,28 +19,43 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes a violation durable — thumbnail and annotated frame blobs, event row, the day's count of
- * its type — in one transaction of the camera's organisation, and publishes
- * {@link ViolationRecorded} in it for the reactions that run once it commits.
+ * Makes the violations of one frame durable — a thumbnail each, the annotated frame once for all
+ * of them, the event rows, the day's count of each type — in one transaction of the camera's
+ * organisation, and publishes {@link ViolationRecorded} in it for each event, for the reactions
+ * that run once it commits.
  */
 @Component
 public record EventRecorder(EventRepository events, BlobStore blobs, JdbcClient jdbc,
         TenantTransactions transactions, ApplicationEventPublisher publisher) {
 
-    /** @param frameJpeg the annotated live frame of the moment, at most 1280 px wide */
-    public EventView record(UUID organizationId, UUID cameraId, Violation violation, byte[] thumbnailJpeg,
-            byte[] frameJpeg, Instant at) {
+    /** A violation found on the frame, and its thumbnail. */
+    public record Flagged(Violation violation, byte[] thumbnailJpeg) {
+    }
+
+    /**
+     * @param frameJpeg the annotated live frame of the moment, at most 1280 px wide, stored once
+     *                  and referenced by every event of the frame
+     * @return the events, in the order of {@code flagged}
+     */
+    public List<EventView> record(UUID organizationId, UUID cameraId, List<Flagged> flagged, byte[] frameJpeg,
+            Instant at) {
         return transactions.call(organizationId, () -> {
-            Event event = new Event(cameraId, violation.type(), violation.severity(), violation.confidence(),
-                    violation.normalisedBox(), at);
-            event.setThumbnailPath(blobs.save("image/jpeg", thumbnailJpeg).toString());
-            event.setFrameBlob(blobs.save("image/jpeg", frameJpeg));
-            // Flushed now: reactions in this transaction (the notification outbox) refer to the row in SQL.
-            events.saveAndFlush(event);
-            countViolation(organizationId, cameraId, violation.type(), LocalDate.ofInstant(at, ZoneOffset.UTC));
-            EventView view = EventView.of(event);
-            publisher.publishEvent(new ViolationRecorded(organizationId, view));
-            return view;
+            UUID frame = blobs.save("image/jpeg", frameJpeg);
+            List<EventView> recorded = new ArrayList<>();
+            for (Flagged one : flagged) {
+                Violation violation = one.violation();
+                Event event = new Event(cameraId, violation.type(), violation.severity(), violation.confidence(),
+                        violation.normalisedBox(), at);
+                event.setThumbnailPath(blobs.save("image/jpeg", one.thumbnailJpeg()).toString());
+                event.setFrameBlob(frame);
+                // Flushed now: reactions in this transaction (the notification outbox) refer to the row in SQL.
+                events.saveAndFlush(event);
+                countViolation(organizationId, cameraId, violation.type(), LocalDate.ofInstant(at, ZoneOffset.UTC));
+                EventView view = EventView.of(event);
+                publisher.publishEvent(new ViolationRecorded(organizationId, view));
+                recorded.add(view);
+            }
+            return recorded;
         });
     }
 

@@ -70,13 +70,7 @@ public final class HeadBlur {
 
     /** The head box grown by the margin and cut to the frame, in whole pixels. */
     static Rect grown(BoundingBox box, int cols, int rows) {
-        float padX = box.width() * MARGIN;
-        float padY = box.height() * MARGIN;
-        int x1 = Math.max(0, (int) Math.floor(box.x1() - padX));
-        int y1 = Math.max(0, (int) Math.floor(box.y1() - padY));
-        int x2 = Math.min(cols, (int) Math.ceil(box.x2() + padX));
-        int y2 = Math.min(rows, (int) Math.ceil(box.y2() + padY));
-        return new Rect(x1, y1, Math.max(0, x2 - x1), Math.max(0, y2 - y1));
+        return box.grow(box.width() * MARGIN, box.height() * MARGIN).pixelsWithin(cols, rows);
     }
 
     /** Averages the region into cells and writes them back, in place (the region may be a view into a frame). */

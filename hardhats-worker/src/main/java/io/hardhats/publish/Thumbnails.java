@@ -47,12 +47,7 @@ public final class Thumbnails {
 
     /** The part of a {@code cols}×{@code rows} frame a thumbnail shows: the box with context around it. */
     public static Rect context(BoundingBox box, int cols, int rows) {
-        float padX = Math.max(box.width() * 0.75f, MIN_SIDE / 2f);
-        float padY = Math.max(box.height() * 0.5f, MIN_SIDE / 2f);
-        int x1 = Math.max(0, (int) (box.x1() - padX));
-        int y1 = Math.max(0, (int) (box.y1() - padY));
-        int x2 = Math.min(cols, (int) (box.x2() + padX));
-        int y2 = Math.min(rows, (int) (box.y2() + padY));
-        return new Rect(x1, y1, Math.max(1, x2 - x1), Math.max(1, y2 - y1));
+        return box.grow(Math.max(box.width() * 0.75f, MIN_SIDE / 2f), Math.max(box.height() * 0.5f, MIN_SIDE / 2f))
+                .pixelsWithin(cols, rows);
     }
 }

@@ -30,7 +30,7 @@ public final class ClipRingBenchmark {
         int cameras = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 40;
         int kbps = args.length > 3 ? Integer.parseInt(args[3]) : 4000;
-        ClipRings rings = new ClipRings(new ClipSettings(null, null, null, null));
+        ClipRings rings = new ClipRings(new ClipSettings(null, null, null, null, null, null));
         FfmpegCameraIngestFactory factory = new FfmpegCameraIngestFactory(new CameraHostGuard(true));
         List<CameraIngest> ingests = new ArrayList<>();
         List<CameraClips> held = new ArrayList<>();

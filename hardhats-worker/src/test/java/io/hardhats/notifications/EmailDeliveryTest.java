@@ -103,9 +103,9 @@ class EmailDeliveryTest {
         UUID camera = pipeline.placeholderCamera(organization, "South gate", defaults -> { });
         UUID channel = data.email(organization, "foreman@mailed.example, safety@mailed.example", true);
 
-        EventView event = recorder.record(organization, camera, new Violation(ViolationType.NO_VEST, Severity.HIGH,
-                0.9f, 1, new BoundingBox(10, 10, 50, 90), new double[] {0.1, 0.1, 0.2, 0.4}), THUMBNAIL, ANNOTATED,
-                clock.instant());
+        EventView event = recorder.record(organization, camera, List.of(new EventRecorder.Flagged(new Violation(
+                ViolationType.NO_VEST, Severity.HIGH, 0.9f, 1, new BoundingBox(10, 10, 50, 90),
+                new double[] {0.1, 0.1, 0.2, 0.4}), THUMBNAIL)), ANNOTATED, clock.instant()).get(0);
         dispatcher = new DeliveryDispatcher(queue, courier, clock, settings.dispatch());
         dispatcher.start();
         await().atMost(Duration.ofSeconds(15)).until(() -> data.deliveries(organization, channel).get(0).status()

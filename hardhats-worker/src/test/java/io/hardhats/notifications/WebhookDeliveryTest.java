@@ -274,8 +274,9 @@ class WebhookDeliveryTest {
     }
 
     private EventView record(Severity severity, Instant at) {
-        return recorder.record(organization, camera, new Violation(ViolationType.NO_HARDHAT, severity, 0.9f, 1,
-                new BoundingBox(10, 10, 50, 90), new double[] {0.1, 0.1, 0.2, 0.4}), JPEG, JPEG, at);
+        return recorder.record(organization, camera, List.of(new EventRecorder.Flagged(new Violation(
+                ViolationType.NO_HARDHAT, severity, 0.9f, 1, new BoundingBox(10, 10, 50, 90),
+                new double[] {0.1, 0.1, 0.2, 0.4}), JPEG)), JPEG, at).get(0);
     }
 
     /** What this test's channel received. */

@@ -64,8 +64,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What leaves a camera's pipeline, driven frame by frame with a real site frame and the real
- * model: in privacy mode the heads are blurred in the stored event frame, its thumbnail and the
- * live frame; live frames are drawn and encoded only while someone wants them. The cameras here
+ * model: in privacy mode the heads are blurred in the stored event frame, its thumbnail, the
+ * live frame and every frame of the evidence clip (decoded with FFmpeg); live frames are drawn and encoded only while someone wants them. The cameras here
  * are inactive, so the worker's own fleet leaves them to the test.
  */
 @SpringBootTest(classes = HardhatsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -141,16 +141,16 @@ class PipelineOutputTest {
     }
 
     @Test
-    void inPrivacyModeHeadsAreBlurredInTheStoredFrameItsThumbnailAndTheLiveFrame() {
+    void inPrivacyModeHeadsAreBlurredInTheStoredFrameItsThumbnailTheLiveFrameAndTheClip() throws Exception {
         Pictures pictures = recordViolation(true);
-        assertThat(pictures.detailRatios()).as("stored frame, thumbnail, live frame")
+        assertThat(pictures.detailRatios()).as("stored frame, thumbnail, live frame, sharpest clip frame")
                 .allSatisfy(ratio -> assertThat(ratio).isLessThan(0.15));
     }
 
     @Test
-    void withoutPrivacyModeTheHeadsKeepTheirDetail() {
+    void withoutPrivacyModeTheHeadsKeepTheirDetail() throws Exception {
         Pictures pictures = recordViolation(false);
-        assertThat(pictures.detailRatios()).as("stored frame, thumbnail, live frame")
+        assertThat(pictures.detailRatios()).as("stored frame, thumbnail, live frame, sharpest clip frame")
                 .allSatisfy(ratio -> assertThat(ratio).isGreaterThan(0.5));
     }
 
@@ -243,7 +243,11 @@ class PipelineOutputTest {
         return clips;
     }
 
-    /** Feeds frames showing a bare head until the violation is recorded; answers the pictures it left. */
+    /**
+     * Feeds frames showing a bare head until the violation is recorded, and waits for its clip
+     * (made from the analysed frames: the camera has no video of its own to copy); answers the
+     * pictures it left.
+     */
     private Pictures recordViolation(boolean privacy) {
         UUID organization = data.organization(privacy ? "Private site" : "Open site");
         Detector detector = detectors.detector().orElseThrow();
@@ -261,14 +265,20 @@ class PipelineOutputTest {
         } finally {
             viewers.forget(camera);
         }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> data.count(organization,
+                "SELECT count(*) FROM events WHERE camera_id = ? AND violation_type = 'no_hardhat' "
+                        + "AND clip_blob IS NOT NULL", camera) > 0);
+        clipRings.close(camera);
         var stored = transactions.call(organization, () -> jdbc.sql("""
-                SELECT thumbnail_path, frame_blob, bbox_x, bbox_y, bbox_w, bbox_h FROM events
-                WHERE camera_id = ? AND violation_type = 'no_hardhat' ORDER BY created_at LIMIT 1
+                SELECT thumbnail_path, frame_blob, clip_blob, bbox_x, bbox_y, bbox_w, bbox_h FROM events
+                WHERE camera_id = ? AND violation_type = 'no_hardhat' AND clip_blob IS NOT NULL
+                ORDER BY created_at LIMIT 1
                 """).param(camera).query((rs, row) -> new StoredEvent(blob(organization, UUID.fromString(rs.getString(1))),
-                blob(organization, rs.getObject(2, UUID.class)), new BoundingBox(
-                        (float) (rs.getDouble(3) * raw.cols()), (float) (rs.getDouble(4) * raw.rows()),
-                        (float) ((rs.getDouble(3) + rs.getDouble(5)) * raw.cols()),
-                        (float) ((rs.getDouble(4) + rs.getDouble(6)) * raw.rows())))).single());
+                blob(organization, rs.getObject(2, UUID.class)), blob(organization, rs.getObject(3, UUID.class)),
+                new BoundingBox(
+                        (float) (rs.getDouble(4) * raw.cols()), (float) (rs.getDouble(5) * raw.rows()),
+                        (float) ((rs.getDouble(4) + rs.getDouble(6)) * raw.cols()),
+                        (float) ((rs.getDouble(5) + rs.getDouble(7)) * raw.rows())))).single());
         BoundingBox head = detector.detect(raw, 640, 640, THRESHOLD).stream()
                 .filter(d -> d.productClass() == ProductClass.NO_HELMET)
                 .map(Detection::box)
@@ -316,14 +326,14 @@ class PipelineOutputTest {
         return cx >= outer.x1() && cx <= outer.x2() && cy >= outer.y1() && cy <= outer.y2();
     }
 
-    private record StoredEvent(byte[] thumbnail, byte[] frame, BoundingBox worker) {
+    private record StoredEvent(byte[] thumbnail, byte[] frame, byte[] clip, BoundingBox worker) {
     }
 
     /** The pictures a violation left, and the bare head they show. */
     private record Pictures(BoundingBox head, StoredEvent event, byte[] live) {
 
-        /** Pixel variance inside the head, in each picture, over the raw frame's. */
-        List<Double> detailRatios() {
+        /** Pixel variance inside the head, in each picture (the clip's sharpest frame), over the raw frame's. */
+        List<Double> detailRatios() throws Exception {
             double rawVariance;
             try (Mat grey = new Mat()) {
                 cvtColor(raw, grey, COLOR_BGR2GRAY);
@@ -332,7 +342,33 @@ class PipelineOutputTest {
             Rect context = Thumbnails.context(event.worker(), raw.cols(), raw.rows());
             return List.of(variance(event.frame(), core(head)) / rawVariance,
                     variance(event.thumbnail(), thumbnailCore(context)) / rawVariance,
-                    variance(live, core(head)) / rawVariance);
+                    variance(live, core(head)) / rawVariance,
+                    sharpestClipFrame(event.clip(), core(head)) / rawVariance);
+        }
+
+        /** The largest variance inside {@code area} over every frame of the clip, decoded by FFmpeg. */
+        private static double sharpestClipFrame(byte[] clip, Rect area) throws Exception {
+            Path file = Files.createTempFile("privacy-clip-", ".video");
+            try {
+                Files.write(file, clip);
+                double sharpest = -1;
+                try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+                        OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+                    grabber.start();
+                    for (Frame frame = grabber.grabImage(); frame != null; frame = grabber.grabImage()) {
+                        try (Mat grey = new Mat()) {
+                            Mat bgr = converter.convert(frame);
+                            assertThat(bgr.cols()).as("the clip keeps the frame's size").isEqualTo(raw.cols() & ~1);
+                            cvtColor(bgr, grey, COLOR_BGR2GRAY);
+                            sharpest = Math.max(sharpest, variance(grey, area));
+                        }
+                    }
+                }
+                assertThat(sharpest).as("the clip has frames").isNotNegative();
+                return sharpest;
+            } finally {
+                Files.deleteIfExists(file);
+            }
         }
 
         /**

@@ -3,6 +3,7 @@ package io.hardhats.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.hardhats.HardhatsApplication;
@@ -14,6 +15,7 @@ import io.hardhats.rules.Violation;
 import io.hardhats.storage.StorageMeter;
 import io.hardhats.storage.StorageQuota;
 import io.hardhats.tenancy.SystemTransactions;
+import io.hardhats.tenancy.TenantTransactions;
 import io.hardhats.vision.BoundingBox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +54,8 @@ class StorageLimitRecordingTest {
     @Autowired
     SystemTransactions system;
     @Autowired
+    TenantTransactions transactions;
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -60,17 +64,17 @@ class StorageLimitRecordingTest {
         UUID camera = data.placeholderCamera(organization, "Gate", settings -> { });
         long stored = meter.usage(organization).totalBytes();
         assertThat(stored).as("the placeholder video counts").isPositive();
-        assertThat(quota.allowsClip(organization, 100_000)).isTrue();
+        assertThat(transactions.call(organization, () -> quota.claim(organization, 100_000))).isTrue();
         system.run(() -> jdbc.sql("UPDATE organizations SET max_storage_bytes = ? WHERE id = ?")
                 .params(stored, organization).update());
 
-        EventView event = recorder.record(organization, camera, new Violation(ViolationType.NO_HARDHAT, Severity.HIGH,
-                0.9f, 1, new BoundingBox(10, 10, 50, 90), new double[] {0.1, 0.1, 0.2, 0.4}), JPEG, JPEG,
-                Instant.now());
+        EventView event = recorder.record(organization, camera, List.of(new EventRecorder.Flagged(new Violation(
+                ViolationType.NO_HARDHAT, Severity.HIGH, 0.9f, 1, new BoundingBox(10, 10, 50, 90),
+                new double[] {0.1, 0.1, 0.2, 0.4}), JPEG)), JPEG, Instant.now()).get(0);
 
         assertThat(data.count(organization, "SELECT count(*) FROM events WHERE id = ? AND frame_blob IS NOT NULL "
                 + "AND thumbnail_path IS NOT NULL", event.id())).isEqualTo(1);
-        assertThat(quota.allowsClip(organization, 100_000)).isFalse();
+        assertThat(transactions.call(organization, () -> quota.claim(organization, 100_000))).isFalse();
         assertThat(meter.usage(organization).limitReached()).isTrue();
         assertThat(meter.usage(organization).bytes()).containsEntry("frames", (long) JPEG.length)
                 .containsEntry("thumbnails", (long) JPEG.length);

@@ -84,16 +84,16 @@ class ViolationRecordedTest {
     void eachCommittedViolationIsPublishedOnceAndRolledBackOnesNever() {
         List<String> live = new CopyOnWriteArrayList<>();
         try (LiveBus.Subscription ignored = bus.subscribeMessages(organization, live::add)) {
-            EventView first = recorder.record(organization, camera, violation(), THUMBNAIL, FRAME, Instant.now());
-            EventView second = recorder.record(organization, camera, violation(), THUMBNAIL, FRAME, Instant.now());
+            EventView first = recorder.record(organization, camera, violation(), FRAME, Instant.now()).get(0);
+            EventView second = recorder.record(organization, camera, violation(), FRAME, Instant.now()).get(0);
 
             // Inside a transaction that rolls back: the event row goes, and so must every reaction.
             TenantContext.runAs(organization, () -> transactions.executeWithoutResult(status -> {
-                recorder.record(organization, camera, violation(), THUMBNAIL, FRAME, Instant.now());
+                recorder.record(organization, camera, violation(), FRAME, Instant.now());
                 status.setRollbackOnly();
             }));
             // A violation the database refuses (its camera is gone) is never announced either.
-            assertThatThrownBy(() -> recorder.record(organization, UUID.randomUUID(), violation(), THUMBNAIL, FRAME,
+            assertThatThrownBy(() -> recorder.record(organization, UUID.randomUUID(), violation(), FRAME,
                     Instant.now())).isInstanceOf(DataIntegrityViolationException.class);
 
             assertThat(reactions.heard).extracting(recorded -> recorded.event().id())
@@ -112,9 +112,25 @@ class ViolationRecordedTest {
                 .isEqualTo(2);
     }
 
-    private static Violation violation() {
-        return new Violation(ViolationType.NO_HARDHAT, Severity.HIGH, 0.9f, 1, new BoundingBox(10, 10, 50, 90),
-                new double[] {0.1, 0.1, 0.2, 0.4});
+    @Test
+    void theViolationsOfOneFrameShareOneStoredFrame() {
+        Violation noVest = new Violation(ViolationType.NO_VEST, Severity.MEDIUM, 0.8f, 2,
+                new BoundingBox(60, 10, 100, 90), new double[] {0.3, 0.1, 0.2, 0.4});
+        List<EventView> recorded = recorder.record(organization, camera, List.of(violation().get(0),
+                new EventRecorder.Flagged(noVest, THUMBNAIL)), FRAME, Instant.now());
+
+        assertThat(recorded).hasSize(2);
+        assertThat(reactions.heard).extracting(heard -> heard.event().id())
+                .containsExactly(recorded.get(0).id(), recorded.get(1).id());
+        assertThat(count("SELECT count(DISTINCT frame_blob) FROM events WHERE camera_id = ?")).isEqualTo(1);
+        assertThat(count("SELECT count(DISTINCT thumbnail_path) FROM events WHERE camera_id = ?")).isEqualTo(2);
+        assertThat(data.count(organization, "SELECT count(*) FROM blobs WHERE kind = 'frame_blob' "
+                + "AND organization_id = ?", organization)).as("the frame stored once").isEqualTo(1);
+    }
+
+    private static List<EventRecorder.Flagged> violation() {
+        return List.of(new EventRecorder.Flagged(new Violation(ViolationType.NO_HARDHAT, Severity.HIGH, 0.9f, 1,
+                new BoundingBox(10, 10, 50, 90), new double[] {0.1, 0.1, 0.2, 0.4}), THUMBNAIL));
     }
 
     private long count(String sql) {

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.junit.jupiter.api.Test;
 
-/** Letterbox scale/pad math and class-wise NMS. */
+/** Letterbox scale/pad math, class-wise NMS, and boxes grown into pixel regions. */
 class GeometryTest {
 
     @Test
@@ -93,5 +94,21 @@ class GeometryTest {
 
     private static Detection det(ProductClass c, float conf, float x1, float y1, float x2, float y2) {
         return new Detection(c, c.label(), conf, new BoundingBox(x1, y1, x2, y2));
+    }
+
+    @Test
+    void aGrownBoxCoversEveryPixelItTouchesAndStopsAtTheImage() {
+        BoundingBox grown = new BoundingBox(100.5f, 60.2f, 140.5f, 100.8f).grow(10, 5);
+        assertThat(grown).isEqualTo(new BoundingBox(90.5f, 55.2f, 150.5f, 105.8f));
+
+        try (Rect pixels = grown.pixelsWithin(640, 360)) {
+            assertThat(List.of(pixels.x(), pixels.y(), pixels.width(), pixels.height())).containsExactly(90, 55, 61, 51);
+        }
+        try (Rect corner = new BoundingBox(-4, -4, 30, 30).grow(8, 8).pixelsWithin(20, 20)) {
+            assertThat(List.of(corner.x(), corner.y(), corner.width(), corner.height())).containsExactly(0, 0, 20, 20);
+        }
+        try (Rect outside = new BoundingBox(700, 10, 720, 30).pixelsWithin(640, 360)) {
+            assertThat(outside.width()).isZero();
+        }
     }
 }
