@@ -9,16 +9,18 @@ import java.util.UUID;
 import io.hardhats.blobs.BlobStore;
 import io.hardhats.events.EventBlob;
 import io.hardhats.tenancy.TenantTransactions;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes an organisation's oldest expired events and the blobs they reference, one bounded batch
- * per short transaction. Rows another instance is removing are skipped rather than waited for,
- * so any number of instances may run retention at once.
+ * An organisation's oldest expired events and the blobs they reference; their alert deliveries go
+ * with them (the foreign key cascades).
  */
 @Component
-public record ExpiredEvents(JdbcClient jdbc, BlobStore blobs, TenantTransactions transactions) {
+@Order(1)
+public record ExpiredEvents(JdbcClient jdbc, BlobStore blobs, TenantTransactions transactions)
+        implements ExpiredRecords {
 
     private static final String DELETE_BATCH = """
             DELETE FROM events WHERE id IN (
@@ -26,7 +28,12 @@ public record ExpiredEvents(JdbcClient jdbc, BlobStore blobs, TenantTransactions
                 ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED)
             RETURNING\s""" + String.join(", ", EventBlob.columns());
 
-    /** @return how many events the batch removed (fewer than {@code limit}: none older are left) */
+    @Override
+    public String kind() {
+        return "events";
+    }
+
+    @Override
     public int deleteBatch(UUID organizationId, Instant createdBefore, int limit) {
         return transactions.call(organizationId, () -> {
             List<UUID> referenced = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.hardhats.tenancy.SystemTransactions;
@@ -13,9 +14,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The daily removal of what has outlived each organisation's retention period: events, their
- * thumbnails, frames and clips. Daily statistics stay, since they hold no pictures.
+ * thumbnails, frames and clips, and the notification messages no event stands behind. Daily
+ * statistics stay, since they hold no pictures.
+ *
+ * @param expired the kinds removed, in this order
  */
-public record RetentionJob(SystemTransactions system, JdbcClient jdbc, ExpiredEvents expired,
+public record RetentionJob(SystemTransactions system, JdbcClient jdbc, List<ExpiredRecords> expired,
         RetentionProperties properties, Clock clock) implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
@@ -26,8 +30,8 @@ public record RetentionJob(SystemTransactions system, JdbcClient jdbc, ExpiredEv
     @Override
     public void run() {
         RetentionReport report = removeExpired();
-        if (report.events() > 0) {
-            log.info("Retention removed {} expired events in {} batches", report.events(), report.batches());
+        if (report.total() > 0) {
+            log.info("Retention removed {} in {} batches", new TreeMap<>(report.removed()), report.batches());
         }
     }
 
@@ -38,11 +42,13 @@ public record RetentionJob(SystemTransactions system, JdbcClient jdbc, ExpiredEv
         RetentionReport report = RetentionReport.NOTHING;
         for (Period period : periods) {
             Instant cutoff = now.minus(Duration.ofDays(properties.daysFor(period.chosenDays())));
-            int removed;
-            do {
-                removed = expired.deleteBatch(period.organizationId(), cutoff, properties.batchSize());
-                report = report.plus(removed);
-            } while (removed == properties.batchSize());
+            for (ExpiredRecords kind : expired) {
+                int removed;
+                do {
+                    removed = kind.deleteBatch(period.organizationId(), cutoff, properties.batchSize());
+                    report = report.plus(kind.kind(), removed);
+                } while (removed == properties.batchSize());
+            }
         }
         return report;
     }
