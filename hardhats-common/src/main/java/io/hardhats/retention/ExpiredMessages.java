@@ -13,19 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ones (delivered or failed) go, never one a sender may still be holding; each delivery's attempts
  * go with it (the foreign key cascades).
  */
-final class ExpiredMessages implements ExpiredRecords {
-
-    private final String kind;
-    private final String deleteBatch;
-    private final JdbcClient jdbc;
-    private final TenantTransactions transactions;
-
-    private ExpiredMessages(String kind, String deleteBatch, JdbcClient jdbc, TenantTransactions transactions) {
-        this.kind = kind;
-        this.deleteBatch = deleteBatch;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-    }
+record ExpiredMessages(String kind, String deleteBatchSql, JdbcClient jdbc, TenantTransactions transactions)
+        implements ExpiredRecords {
 
     static ExpiredMessages deliveries(JdbcClient jdbc, TenantTransactions transactions) {
         return new ExpiredMessages("notification deliveries", """
@@ -48,13 +37,8 @@ final class ExpiredMessages implements ExpiredRecords {
     }
 
     @Override
-    public String kind() {
-        return kind;
-    }
-
-    @Override
     public int deleteBatch(UUID organizationId, Instant createdBefore, int limit) {
-        return transactions.call(organizationId, () -> jdbc.sql(deleteBatch)
+        return transactions.call(organizationId, () -> jdbc.sql(deleteBatchSql)
                 .params(organizationId, Timestamp.from(createdBefore), limit).update());
     }
 }
