@@ -69,7 +69,7 @@ record AlertAssembler(JdbcClient jdbc, BlobStore blobs, NotificationSettings set
             byType.merge(alert.type(), 1, Integer::sum);
             byCamera.merge(alert.camera(), 1, Integer::sum);
         }
-        return Optional.of(new AlertSummary(held.get(0).at(), held.get(held.size() - 1).at(), zone, held.size(),
+        return Optional.of(new AlertSummary(summaryId, held.get(0).at(), held.get(held.size() - 1).at(), zone, held.size(),
                 byType, byCamera, settings.eventsUrl()));
     }
 
