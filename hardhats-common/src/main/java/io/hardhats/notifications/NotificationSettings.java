@@ -12,7 +12,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxChannelsPerOrg how many channels one organisation may have
  */
 @ConfigurationProperties(prefix = "hardhats.notifications")
-public record NotificationSettings(URI publicUrl, int maxChannelsPerOrg, Dispatch dispatch) {
+public record NotificationSettings(URI publicUrl, int maxChannelsPerOrg, Dispatch dispatch, TestSends testSends) {
+
+    /**
+     * How many "Send test" messages may be asked for in each {@code window}: per channel, and per
+     * organisation over all its channels, so an admin cannot flood a receiver or the outbox.
+     */
+    public record TestSends(int perChannel, int perOrganization, Duration window) {
+
+        public TestSends {
+            perChannel = perChannel <= 0 ? 5 : perChannel;
+            perOrganization = perOrganization <= 0 ? 20 : perOrganization;
+            window = orDefault(window, Duration.ofMinutes(15));
+        }
+    }
 
     /**
      * How the dispatcher sends.
@@ -49,6 +62,7 @@ public record NotificationSettings(URI publicUrl, int maxChannelsPerOrg, Dispatc
                 : publicUrl;
         maxChannelsPerOrg = maxChannelsPerOrg <= 0 ? 20 : maxChannelsPerOrg;
         dispatch = dispatch == null ? new Dispatch(null, 0, null, null, null, null, null, null, null) : dispatch;
+        testSends = testSends == null ? new TestSends(0, 0, null) : testSends;
     }
 
     /** The dashboard page of one event. */

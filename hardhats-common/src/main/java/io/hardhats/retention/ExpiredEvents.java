@@ -10,17 +10,20 @@ import io.hardhats.events.EventBlob;
 import io.hardhats.events.UnreferencedBlobs;
 import io.hardhats.tenancy.SystemTransactions;
 import io.hardhats.tenancy.TenantTransactions;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Each organisation's retention period, and the removal of its oldest expired events with the
  * blobs only they referenced, one bounded batch per short transaction. Rows another transaction is
- * removing (a user deleting an event) are skipped rather than waited for.
+ * removing (a user deleting an event) are skipped rather than waited for. Their alert deliveries
+ * go with them (the foreign key cascades).
  */
 @Component
+@Order(1)
 public record ExpiredEvents(JdbcClient jdbc, UnreferencedBlobs unreferenced, TenantTransactions transactions,
-        SystemTransactions system) {
+        SystemTransactions system) implements ExpiredRecords {
 
     /** @param chosenDays the organisation's own period, or null for the plan's default */
     public record Period(UUID organizationId, Integer chosenDays) {
@@ -37,7 +40,12 @@ public record ExpiredEvents(JdbcClient jdbc, UnreferencedBlobs unreferenced, Ten
                 .query((rs, row) -> new Period(rs.getObject(1, UUID.class), rs.getObject(2, Integer.class))).list());
     }
 
-    /** @return how many events the batch removed (fewer than {@code limit}: none older are left) */
+    @Override
+    public String kind() {
+        return "events";
+    }
+
+    @Override
     public int deleteBatch(UUID organizationId, Instant createdBefore, int limit) {
         return transactions.call(organizationId, () -> {
             List<UUID> referenced = new ArrayList<>();

@@ -3,11 +3,11 @@ package io.hardhats.retention;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How long events, with their pictures and clips, are kept.
+ * How long events, with their pictures and clips, and notification messages are kept.
  *
  * @param defaultDays for organisations that never chose a period
  * @param maxDays the plan's longest period an organisation may choose
- * @param batchSize events removed per transaction, so no lock is held for long
+ * @param batchSize records removed per transaction, so no lock is held for long
  * @param cron when the daily removal runs (UTC)
  */
 @ConfigurationProperties(prefix = "hardhats.retention")

@@ -20,8 +20,4 @@ public record RateLimitProperties(int perIp, int perEmail, Duration window, int 
         perEmailGlobal = perEmailGlobal <= 0 ? 100 : perEmailGlobal;
         emailWindow = emailWindow == null ? Duration.ofHours(1) : emailWindow;
     }
-
-    Duration longestWindow() {
-        return window.compareTo(emailWindow) > 0 ? window : emailWindow;
-    }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.hardhats.crypto.CredentialCipher;
+import io.hardhats.organizations.OrganizationRepository;
 import io.hardhats.persistence.WireValue;
 import io.hardhats.tenancy.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * secret encrypted on the way in, and only the masked target on the way out.
  */
 @Component
-record ChannelStore(JdbcClient jdbc, CredentialCipher cipher, JsonMapper json) {
+record ChannelStore(JdbcClient jdbc, CredentialCipher cipher, JsonMapper json, OrganizationRepository organizations) {
 
     private static final String SELECT = """
             SELECT c.id, c.name, c.kind, c.enabled, c.target_masked, c.filters::text AS filters, c.storm_max_alerts,
@@ -49,8 +50,7 @@ record ChannelStore(JdbcClient jdbc, CredentialCipher cipher, JsonMapper json) {
      * do), so concurrent creations are counted one after the other.
      */
     long countUnderOrganizationLock() {
-        jdbc.sql("SELECT 1 FROM organizations WHERE id = ? FOR UPDATE").param(TenantContext.requireOrganization())
-                .query().listOfRows();
+        organizations.lockById(TenantContext.requireOrganization()).orElseThrow();
         return jdbc.sql("SELECT count(*) FROM notification_channels").query(Long.class).single();
     }
 

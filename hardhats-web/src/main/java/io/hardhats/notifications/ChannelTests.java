@@ -7,13 +7,15 @@ import java.util.UUID;
 
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.notifications.NotificationOutbox.NewDelivery;
+import io.hardhats.tenancy.TenantContext;
 import io.hardhats.web.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * "Send test": a sample alert put in the outbox like any other, so it takes the real path
- * (dispatcher, sender, retries, delivery log).
+ * (dispatcher, sender, retries, delivery log). Rate limited, since each one is a message to a
+ * receiver the organisation named.
  */
 @Service
 public class ChannelTests {
@@ -21,12 +23,15 @@ public class ChannelTests {
     private final ChannelStore store;
     private final NotificationOutbox outbox;
     private final AuditTrail audit;
+    private final TestSendLimits limits;
     private final Clock clock;
 
-    ChannelTests(ChannelStore store, NotificationOutbox outbox, AuditTrail audit, Clock clock) {
+    ChannelTests(ChannelStore store, NotificationOutbox outbox, AuditTrail audit, TestSendLimits limits,
+            Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.audit = audit;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -37,6 +42,7 @@ public class ChannelTests {
         if (!channel.enabled()) {
             throw ApiException.conflict("channel_disabled", "the channel is disabled; enable it to send a test");
         }
+        limits.check(TenantContext.requireOrganization(), channelId);
         Instant now = clock.instant();
         UUID delivery = outbox.add(new NewDelivery(channelId, null, DeliveryPurpose.TEST, DeliveryStatus.PENDING, null,
                 now, now));

@@ -3,6 +3,7 @@ package io.hardhats.notifications;
 import static io.hardhats.support.ApiErrors.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,36 @@ class NotificationChannelsApiTest extends ApiTest {
 
         admin.client().patch(CHANNELS + "/" + channel, Map.of("enabled", false));
         assertError(admin.client().post(CHANNELS + "/" + channel + "/test", null), 409, "channel_disabled");
+    }
+
+    @Test
+    void testMessagesAreLimitedPerChannelAndPerOrganisation() {
+        Member admin = register("Test limits");
+        List<String> channels = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            channels.add(admin.client().post(CHANNELS, Map.of("name", "Office " + i, "kind", "webhook",
+                    "target", HOOK)).text("id"));
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(admin.client().post(CHANNELS + "/" + channels.get(0) + "/test", null).status()).isEqualTo(202);
+        }
+        HttpResult tooMany = admin.client().post(CHANNELS + "/" + channels.get(0) + "/test", null);
+        assertError(tooMany, 429, "rate_limited");
+        assertThat(tooMany.header("Retry-After")).isPresent();
+
+        for (String channel : channels.subList(1, 4)) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(admin.client().post(CHANNELS + "/" + channel + "/test", null).status()).isEqualTo(202);
+            }
+        }
+        assertError(admin.client().post(CHANNELS + "/" + channels.get(4) + "/test", null), 429, "rate_limited");
+        assertThat(admin.client().get(DELIVERIES + "?limit=100").json().path("items")).hasSize(20);
+
+        Member other = register("Other tester");
+        String theirs = other.client().post(CHANNELS, Map.of("name", "Office", "kind", "webhook", "target", HOOK))
+                .text("id");
+        assertThat(other.client().post(CHANNELS + "/" + theirs + "/test", null).status())
+                .as("another organisation has its own limit").isEqualTo(202);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.hardhats.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,14 +23,17 @@ import io.hardhats.events.ViolationType;
 import io.hardhats.support.ApiTest;
 import io.hardhats.support.HttpResult;
 import io.hardhats.support.TenantData;
+import io.hardhats.tenancy.TenantTransactions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Retention on a controlled clock: each organisation loses what is older than its own period,
  * with its pictures, in batches no larger than configured; daily statistics stay; a run while
- * another is under way (another process's) skips.
+ * another is under way (another process's) skips. Finished notification messages no event stands
+ * behind (tests, storm summaries, digests) go too.
  */
 class RetentionTest extends ApiTest {
 
@@ -40,9 +44,15 @@ class RetentionTest extends ApiTest {
     @Autowired
     TenantData data;
     @Autowired
-    ExpiredEvents expired;
+    List<ExpiredRecords> expired;
+    @Autowired
+    ExpiredEvents events;
     @Autowired
     RetentionLock lock;
+    @Autowired
+    TenantTransactions transactions;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void expiredEventsGoWithTheirPicturesInBoundedBatchesAndStatisticsStay() {
@@ -65,7 +75,7 @@ class RetentionTest extends ApiTest {
 
         RetentionReport report = job(BATCH).removeExpired().orElseThrow();
 
-        assertThat(report).isEqualTo(new RetentionReport(8, 4, BATCH));
+        assertThat(report).isEqualTo(new RetentionReport(Map.of("events", 8L), 4, BATCH));
         for (UUID gone : siteExpired) {
             assertThat(site.client().get("/api/v1/events/" + gone).status()).isEqualTo(404);
         }
@@ -91,7 +101,7 @@ class RetentionTest extends ApiTest {
             eventWithPictures(site, camera, daysAgo(200 + i));
         }
 
-        assertThat(job(2).removeExpired()).contains(new RetentionReport(5, 3, 2));
+        assertThat(job(2).removeExpired()).contains(new RetentionReport(Map.of("events", 5L), 3, 2));
         assertThat(data.blobs(site.organizationId())).isZero();
     }
 
@@ -119,9 +129,40 @@ class RetentionTest extends ApiTest {
             finish.countDown();
             other.shutdownNow();
         }
-        assertThat(job(BATCH).removeExpired().orElseThrow().events()).as("the lock is free again")
+        assertThat(job(BATCH).removeExpired().orElseThrow().removed().get("events")).as("the lock is free again")
                 .isGreaterThanOrEqualTo(1);
         assertThat(site.client().get("/api/v1/events/" + expiredEvent).status()).isEqualTo(404);
+    }
+
+    @Test
+    void finishedTestsSummariesAndDigestsGoWithTheirAttemptsOncePastThePeriod() {
+        Member site = register("Old messages");
+        UUID camera = createCamera(site, "Gate");
+        UUID channel = UUID.fromString(site.client().post("/api/v1/notification-channels",
+                Map.of("name", "Office", "kind", "webhook", "target", "https://192.0.2.10/hook")).text("id"));
+        UUID oldTest = delivery(site, channel, "test", "delivered", null, null, daysAgo(120));
+        UUID oldSummary = delivery(site, channel, "summary", "failed", null, null, daysAgo(100));
+        UUID retried = delivery(site, channel, "test", "retrying", null, null, daysAgo(100));
+        UUID recent = delivery(site, channel, "test", "delivered", null, null, daysAgo(10));
+        UUID carrying = delivery(site, channel, "summary", "delivered", null, null, daysAgo(95));
+        UUID keptEvent = data.event(site.organizationId(), camera, ViolationType.NO_HARDHAT, daysAgo(89));
+        UUID held = delivery(site, channel, "alert", "held", keptEvent, carrying, daysAgo(89));
+        digest(site, "sam@site.example", daysAgo(100), "delivered");
+        digest(site, "pat@site.example", daysAgo(100), "retrying");
+        digest(site, "sam@site.example", daysAgo(3), "delivered");
+
+        RetentionReport report = job(1).removeExpired().orElseThrow();
+
+        assertThat(report).isEqualTo(new RetentionReport(Map.of("notification deliveries", 2L, "digests", 1L), 3, 1));
+        assertThat(transactions.call(site.organizationId(), () -> jdbc.sql("SELECT id FROM notification_deliveries")
+                .query(UUID.class).list())).containsExactlyInAnyOrder(retried, recent, carrying, held);
+        assertThat(transactions.call(site.organizationId(), () -> jdbc.sql(
+                "SELECT count(*) FROM notification_attempts WHERE delivery_id IN (?, ?)").params(oldTest, oldSummary)
+                .query(Long.class).single())).isZero();
+        assertThat(transactions.call(site.organizationId(), () -> jdbc.sql(
+                "SELECT recipient || ' ' || status FROM digest_deliveries").query(String.class).list()))
+                .containsExactlyInAnyOrder("pat@site.example retrying", "sam@site.example delivered");
+        assertThat(job(1).removeExpired()).contains(RetentionReport.NOTHING);
     }
 
     @Test
@@ -143,7 +184,7 @@ class RetentionTest extends ApiTest {
     }
 
     private RetentionJob job(int batchSize) {
-        return new RetentionJob(lock, expired, new RetentionProperties(90, 365, batchSize, null),
+        return new RetentionJob(lock, events, expired, new RetentionProperties(90, 365, batchSize, null),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -159,6 +200,33 @@ class RetentionTest extends ApiTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A delivery as the worker leaves it, with one attempt, written {@code at}. */
+    private UUID delivery(Member member, UUID channel, String purpose, String status, UUID event, UUID coveredBy,
+            Instant at) {
+        UUID id = UUID.randomUUID();
+        transactions.run(member.organizationId(), () -> {
+            jdbc.sql("""
+                    INSERT INTO notification_deliveries (id, organization_id, channel_id, event_id, purpose, status,
+                        covered_by, attempts, next_attempt_at, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                    """).params(id, member.organizationId(), channel, event, purpose, status, coveredBy,
+                    Timestamp.from(at), Timestamp.from(at)).update();
+            jdbc.sql("""
+                    INSERT INTO notification_attempts (id, organization_id, delivery_id, at, result)
+                    VALUES (?, ?, ?, ?, 'failed')
+                    """).params(UUID.randomUUID(), member.organizationId(), id, Timestamp.from(at)).update();
+        });
+        return id;
+    }
+
+    private void digest(Member member, String recipient, Instant at, String status) {
+        transactions.run(member.organizationId(), () -> jdbc.sql("""
+                INSERT INTO digest_deliveries (id, organization_id, day, recipient, status, next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).params(UUID.randomUUID(), member.organizationId(), LocalDate.ofInstant(at, ZoneOffset.UTC),
+                recipient, status, Timestamp.from(at), Timestamp.from(at)).update());
     }
 
     private static Instant daysAgo(int days) {

@@ -18,4 +18,9 @@ import io.hardhats.events.ViolationType;
  */
 public record Alert(UUID eventId, UUID cameraId, String cameraName, ViolationType type, Severity severity,
         double confidence, Instant occurredAt, ZoneId zone, URI eventUrl, byte[] frameJpeg, boolean sample) {
+
+    public Alert withFrame(byte[] jpeg) {
+        return new Alert(eventId, cameraId, cameraName, type, severity, confidence, occurredAt, zone, eventUrl, jpeg,
+                sample);
+    }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.hardhats.blobs.BlobStore;
 import io.hardhats.events.Severity;
 import io.hardhats.events.ViolationType;
 import io.hardhats.persistence.WireValue;
@@ -18,25 +17,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a delivery says, read in its organisation's transaction: the alert of a violation (with
- * its camera and annotated frame), a channel's sample alert, or the summary of the alerts storm
- * control held.
+ * its camera), a channel's sample alert, or the summary of the alerts storm control held. The
+ * annotated frame is read apart, once per event and after that transaction, and only for
+ * messages that show it.
  */
 @Component
-record AlertAssembler(JdbcClient jdbc, BlobStore blobs, NotificationSettings settings) {
+record AlertAssembler(JdbcClient jdbc, EventFrames frames, NotificationSettings settings) {
+
+    /** A violation's alert, still without its frame; {@code frameBlob} is null when none was stored. */
+    record EventAlert(Alert alert, UUID frameBlob) {
+    }
 
     /** Empty when the violation is gone. */
-    Optional<Alert> alert(UUID eventId, ZoneId zone) {
+    Optional<EventAlert> alert(UUID eventId, ZoneId zone) {
         return jdbc.sql("""
                 SELECT e.camera_id, c.name, e.violation_type, e.severity, e.confidence, e.created_at, e.frame_blob
                 FROM events e JOIN cameras c ON c.id = e.camera_id WHERE e.id = ?
-                """).param(eventId).query((rs, row) -> {
-                    UUID frame = rs.getObject("frame_blob", UUID.class);
-                    return new Alert(eventId, rs.getObject("camera_id", UUID.class), rs.getString("name"),
-                            WireValue.parse(ViolationType.class, rs.getString("violation_type")),
-                            WireValue.parse(Severity.class, rs.getString("severity")), rs.getDouble("confidence"),
-                            rs.getTimestamp("created_at").toInstant(), zone, settings.eventUrl(eventId),
-                            frame == null ? null : blobs.read(frame).map(BlobStore.Blob::bytes).orElse(null), false);
-                }).optional();
+                """).param(eventId).query((rs, row) -> new EventAlert(new Alert(eventId,
+                        rs.getObject("camera_id", UUID.class), rs.getString("name"),
+                        WireValue.parse(ViolationType.class, rs.getString("violation_type")),
+                        WireValue.parse(Severity.class, rs.getString("severity")), rs.getDouble("confidence"),
+                        rs.getTimestamp("created_at").toInstant(), zone, settings.eventUrl(eventId), null, false),
+                        rs.getObject("frame_blob", UUID.class))).optional();
+    }
+
+    /** The alert with its annotated frame, outside any transaction of the caller's. */
+    Alert framed(UUID organizationId, EventAlert drafted) {
+        return drafted.frameBlob() == null ? drafted.alert() : drafted.alert().withFrame(
+                frames.frame(organizationId, drafted.alert().eventId(), drafted.frameBlob()));
     }
 
     /**
@@ -69,7 +77,7 @@ record AlertAssembler(JdbcClient jdbc, BlobStore blobs, NotificationSettings set
             byType.merge(alert.type(), 1, Integer::sum);
             byCamera.merge(alert.camera(), 1, Integer::sum);
         }
-        return Optional.of(new AlertSummary(held.get(0).at(), held.get(held.size() - 1).at(), zone, held.size(),
+        return Optional.of(new AlertSummary(summaryId, held.get(0).at(), held.get(held.size() - 1).at(), zone, held.size(),
                 byType, byCamera, settings.eventsUrl()));
     }
 

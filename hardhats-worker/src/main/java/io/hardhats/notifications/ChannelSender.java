@@ -8,4 +8,9 @@ public interface ChannelSender {
     DeliveryAttempt send(ChannelAddress to, Alert alert);
 
     DeliveryAttempt sendSummary(ChannelAddress to, AlertSummary summary);
+
+    /** Whether its messages show the annotated frame, which is then read for them. */
+    default boolean showsFrame() {
+        return false;
+    }
 }

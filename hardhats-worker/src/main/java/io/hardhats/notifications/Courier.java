@@ -8,49 +8,62 @@ import io.hardhats.tenancy.TenantTransactions;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes one claimed delivery to its channel: reads what it says and where it goes in the
- * organisation's transaction, then sends outside any transaction, so a slow receiver holds no
- * database connection.
+ * Takes one claimed delivery to its channel: reads what it says and where it goes in one
+ * transaction of its organisation, then (the frame, where the message shows it, included) sends
+ * outside any transaction, so a slow receiver holds no database connection.
  */
 @Component
 record Courier(ChannelRows channels, AlertAssembler assembler, ChannelSenders senders, CredentialCipher cipher,
         TenantTransactions transactions) {
 
     /** A message ready to go: exactly one of {@code alert} and {@code summary}. */
-    private record Parcel(ChannelAddress to, Alert alert, AlertSummary summary) {
+    private record Parcel(ChannelSender sender, ChannelAddress to, AlertAssembler.EventAlert alert,
+            AlertSummary summary) {
+    }
+
+    /** A parcel, or why there is none. */
+    private record Prepared(Parcel parcel, DeliveryAttempt refusal) {
+
+        static Prepared refused(String error) {
+            return new Prepared(null, new DeliveryAttempt(DeliveryAttempt.Result.FAILED, null, null, error));
+        }
     }
 
     DeliveryAttempt deliver(ClaimedDelivery delivery) {
-        Optional<ChannelRow> channel = transactions.call(delivery.organizationId(),
-                () -> channels.find(delivery.channelId()));
-        if (channel.isEmpty() || !channel.get().enabled()) {
-            return failed("the channel was disabled before the message went out");
+        Prepared prepared = transactions.call(delivery.organizationId(), () -> prepare(delivery));
+        if (prepared.refusal() != null) {
+            return prepared.refusal();
         }
-        Optional<ChannelSender> sender = senders.of(channel.get().kind());
-        if (sender.isEmpty()) {
-            return failed("e-mail is not configured on this service (SMTP_HOST is not set)");
+        Parcel parcel = prepared.parcel();
+        if (parcel.summary() != null) {
+            return parcel.sender().sendSummary(parcel.to(), parcel.summary());
         }
-        Optional<Parcel> parcel = transactions.call(delivery.organizationId(), () -> parcel(delivery, channel.get()));
-        if (parcel.isEmpty()) {
-            return failed("the violations this message was about were deleted");
-        }
-        Parcel message = parcel.get();
-        return message.alert() != null ? sender.get().send(message.to(), message.alert())
-                : sender.get().sendSummary(message.to(), message.summary());
+        return parcel.sender().send(parcel.to(), parcel.sender().showsFrame()
+                ? assembler.framed(delivery.organizationId(), parcel.alert()) : parcel.alert().alert());
     }
 
-    private Optional<Parcel> parcel(ClaimedDelivery delivery, ChannelRow channel) {
+    private Prepared prepare(ClaimedDelivery delivery) {
+        Optional<ChannelRow> found = channels.find(delivery.channelId());
+        if (found.isEmpty() || !found.get().enabled()) {
+            return Prepared.refused("the channel was disabled before the message went out");
+        }
+        ChannelRow channel = found.get();
+        Optional<ChannelSender> sender = senders.of(channel.kind());
+        if (sender.isEmpty()) {
+            return Prepared.refused("e-mail is not configured on this service (SMTP_HOST is not set)");
+        }
         ZoneId zone = channels.zone();
         ChannelAddress to = new ChannelAddress(channel.kind(), cipher.decrypt(channel.targetEncrypted()),
                 channel.signingSecretEncrypted() == null ? null : cipher.decrypt(channel.signingSecretEncrypted()));
-        return switch (delivery.purpose()) {
-            case ALERT -> assembler.alert(delivery.eventId(), zone).map(alert -> new Parcel(to, alert, null));
-            case TEST -> Optional.of(new Parcel(to, assembler.sample(delivery.id(), delivery.createdAt(), zone), null));
-            case SUMMARY -> assembler.summary(delivery.id(), zone).map(summary -> new Parcel(to, null, summary));
+        Optional<Parcel> parcel = switch (delivery.purpose()) {
+            case ALERT -> assembler.alert(delivery.eventId(), zone)
+                    .map(alert -> new Parcel(sender.get(), to, alert, null));
+            case TEST -> Optional.of(new Parcel(sender.get(), to, new AlertAssembler.EventAlert(
+                    assembler.sample(delivery.id(), delivery.createdAt(), zone), null), null));
+            case SUMMARY -> assembler.summary(delivery.id(), zone)
+                    .map(summary -> new Parcel(sender.get(), to, null, summary));
         };
-    }
-
-    private static DeliveryAttempt failed(String error) {
-        return new DeliveryAttempt(DeliveryAttempt.Result.FAILED, null, null, error);
+        return parcel.map(ready -> new Prepared(ready, null))
+                .orElseGet(() -> Prepared.refused("the violations this message was about were deleted"));
     }
 }

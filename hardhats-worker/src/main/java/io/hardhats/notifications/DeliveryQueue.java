@@ -1,25 +1,18 @@
 package io.hardhats.notifications;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.hardhats.persistence.WireValue;
 import io.hardhats.tenancy.SystemTransactions;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The dispatcher's side of the outbox, across organisations, in short transactions: claiming due
- * deliveries ({@code FOR UPDATE SKIP LOCKED}, so instances never take the same row) and recording
- * how each attempt went. A claim moves the row's next attempt one lease ahead, so no other
- * dispatcher sees it as due while it is being sent, and a dispatcher that died with it gives it
- * back when the lease ends.
+ * deliveries ({@link OutboxClaims}) and recording how each attempt went.
  */
 @Component
 class DeliveryQueue {
@@ -27,40 +20,23 @@ class DeliveryQueue {
     private final JdbcClient jdbc;
     private final SystemTransactions transactions;
     private final RetrySchedule retries;
-    private final Duration claimLease;
+    private final OutboxClaims claims;
 
-    @Autowired
     DeliveryQueue(JdbcClient jdbc, SystemTransactions transactions, NotificationSettings settings) {
-        this(jdbc, transactions, new RetrySchedule(settings.dispatch(),
-                bound -> ThreadLocalRandom.current().nextLong(bound)), settings.dispatch().claimLease());
-    }
-
-    DeliveryQueue(JdbcClient jdbc, SystemTransactions transactions, RetrySchedule retries, Duration claimLease) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.retries = retries;
-        this.claimLease = claimLease;
+        this.retries = RetrySchedule.of(settings.dispatch());
+        this.claims = new OutboxClaims(jdbc, transactions, settings.dispatch().claimLease());
     }
 
     List<ClaimedDelivery> claim(Instant now, int max) {
-        UUID token = UUID.randomUUID();
-        return transactions.call(() -> jdbc.sql("""
-                UPDATE notification_deliveries d
-                SET claim_token = ?, next_attempt_at = ?, attempts = d.attempts + 1
-                WHERE d.id IN (
-                    SELECT id FROM notification_deliveries
-                    WHERE status IN ('pending', 'retrying') AND next_attempt_at <= ?
-                    ORDER BY next_attempt_at
-                    LIMIT ?
-                    FOR UPDATE SKIP LOCKED)
-                RETURNING d.id, d.organization_id, d.channel_id, d.event_id, d.purpose, d.attempts, d.created_at
-                """).params(token, Timestamp.from(now.plus(claimLease)), Timestamp.from(now), max)
-                .query((rs, row) -> new ClaimedDelivery(rs.getObject("id", UUID.class),
+        return claims.claim("notification_deliveries",
+                "t.id, t.organization_id, t.channel_id, t.event_id, t.purpose, t.attempts, t.created_at", now, max,
+                (rs, token) -> new ClaimedDelivery(rs.getObject("id", UUID.class),
                         rs.getObject("organization_id", UUID.class), rs.getObject("channel_id", UUID.class),
                         rs.getObject("event_id", UUID.class),
                         WireValue.parse(DeliveryPurpose.class, rs.getString("purpose")), rs.getInt("attempts"),
-                        rs.getTimestamp("created_at").toInstant(), token))
-                .list());
+                        rs.getTimestamp("created_at").toInstant(), token));
     }
 
     /**
@@ -68,16 +44,8 @@ class DeliveryQueue {
      * time. Answers the status it now has.
      */
     DeliveryStatus record(ClaimedDelivery delivery, DeliveryAttempt attempt, Instant now) {
-        Optional<Instant> retryAt = attempt.result() == DeliveryAttempt.Result.RETRY
-                ? retries.next(delivery.attempts(), delivery.createdAt(), now) : Optional.empty();
-        DeliveryStatus status = switch (attempt.result()) {
-            case DELIVERED -> DeliveryStatus.DELIVERED;
-            case FAILED -> DeliveryStatus.FAILED;
-            case RETRY -> retryAt.isPresent() ? DeliveryStatus.RETRYING : DeliveryStatus.FAILED;
-        };
-        String error = status == DeliveryStatus.FAILED && attempt.result() == DeliveryAttempt.Result.RETRY
-                ? attempt.error() + "; gave up after retrying for " + retries.retryFor().toHours() + " h"
-                : attempt.error();
+        RetrySchedule.Outcome outcome = retries.outcome(attempt, delivery.attempts(), delivery.createdAt(), now);
+        DeliveryStatus status = outcome.status();
         transactions.run(() -> {
             jdbc.sql("""
                     INSERT INTO notification_attempts (id, organization_id, delivery_id, at, result, http_status,
@@ -85,12 +53,12 @@ class DeliveryQueue {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """).params(UUID.randomUUID(), delivery.organizationId(), delivery.id(), Timestamp.from(now),
                     status == DeliveryStatus.RETRYING ? "retry" : status.wire(), attempt.httpStatus(),
-                    clip(attempt.reply()), clip(error)).update();
+                    clip(attempt.reply()), clip(outcome.error())).update();
             jdbc.sql("""
                     UPDATE notification_deliveries
                     SET status = ?, next_attempt_at = ?, delivered_at = ?, claim_token = NULL
                     WHERE id = ? AND claim_token = ?
-                    """).params(status.wire(), Timestamp.from(retryAt.orElse(now)),
+                    """).params(status.wire(), Timestamp.from(outcome.nextAttemptAt()),
                     status == DeliveryStatus.DELIVERED ? Timestamp.from(now) : null, delivery.id(),
                     delivery.claimToken()).update();
         });

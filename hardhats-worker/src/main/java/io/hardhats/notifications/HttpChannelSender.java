@@ -1,12 +1,9 @@
 package io.hardhats.notifications;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-
 /**
  * Delivers one HTTP channel kind: the body from that kind's {@link AlertPayloads}, posted through
- * the guarded transport. The idempotency key of an alert is its event id; a summary's is derived
- * from the window it covers, so every retry of it carries the same key.
+ * the guarded transport. The idempotency key of an alert is its event id, a summary's its
+ * delivery's id: unique, and the same on every retry.
  */
 record HttpChannelSender(AlertPayloads payloads, GuardedHttpPoster http) implements ChannelSender {
 
@@ -22,8 +19,6 @@ record HttpChannelSender(AlertPayloads payloads, GuardedHttpPoster http) impleme
 
     @Override
     public DeliveryAttempt sendSummary(ChannelAddress to, AlertSummary summary) {
-        String window = "summary|" + summary.from() + "|" + summary.to() + "|" + summary.total();
-        return http.post(to, UUID.nameUUIDFromBytes(window.getBytes(StandardCharsets.UTF_8)).toString(),
-                payloads.summary(summary));
+        return http.post(to, summary.id().toString(), payloads.summary(summary));
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,7 +29,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.hardhats.tenancy.TenantTransactions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -77,6 +80,10 @@ class EmailDeliveryTest {
     MutableClock clock;
     @Autowired
     NotificationSettings settings;
+    @Autowired
+    TenantTransactions transactions;
+    @Autowired
+    JdbcClient jdbc;
 
     private DeliveryDispatcher dispatcher;
 
@@ -111,7 +118,8 @@ class EmailDeliveryTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> data.deliveries(organization, channel).get(0).status()
                 .equals("delivered"));
 
-        MimeMessage message = smtp.received()[0];
+        MimeMessage message = Arrays.stream(smtp.received()).filter(mail -> subject(mail).contains("South gate"))
+                .findFirst().orElseThrow();
         assertThat(message.getRecipients(RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
                 .containsExactly("foreman@mailed.example", "safety@mailed.example");
         assertThat(message.getSubject()).isEqualTo("[Hard Hats] No hi-vis vest at South gate (High)");
@@ -119,16 +127,64 @@ class EmailDeliveryTest {
                 .contains("href=\"https://hardhats.example/#/event/" + event.id() + "\"");
         assertThat(SmtpTestServer.text(message, "text/plain"))
                 .contains("https://hardhats.example/#/event/" + event.id());
-        List<Part> images = SmtpTestServer.leaves(message).stream()
-                .filter(EmailDeliveryTest::isImage).toList();
-        assertThat(images).singleElement().satisfies(image -> {
-            assertThat(((MimeBodyPart) image).getContentID()).isEqualTo("<frame>");
-            try (InputStream bytes = image.getInputStream()) {
-                assertThat(bytes.readAllBytes()).as("the annotated frame, not the thumbnail").isEqualTo(ANNOTATED);
-            }
-        });
+        assertThat(frame(message)).as("the annotated frame, not the thumbnail").isEqualTo(ANNOTATED);
         assertThat(data.attempts(organization, data.deliveries(organization, channel).get(0).id()))
                 .extracting(AttemptRow::result).containsExactly("delivered");
+    }
+
+    @Test
+    void theFrameIsReadOncePerEventHoweverManyChannelsShowIt() throws Exception {
+        clock.set(Instant.now());
+        UUID organization = pipeline.organization("Two offices");
+        UUID camera = pipeline.placeholderCamera(organization, "East gate", defaults -> { });
+        data.email(organization, "east@offices.example", true);
+        data.email(organization, "west@offices.example", true);
+        EventView event = recorder.record(organization, camera, List.of(new EventRecorder.Flagged(new Violation(
+                ViolationType.NO_VEST, Severity.HIGH, 0.9f, 1, new BoundingBox(10, 10, 50, 90),
+                new double[] {0.1, 0.1, 0.2, 0.4}), THUMBNAIL)), ANNOTATED, clock.instant()).get(0);
+        List<ClaimedDelivery> claimed = queue.claim(clock.instant(), 100).stream()
+                .filter(delivery -> delivery.organizationId().equals(organization)).toList();
+        assertThat(claimed).hasSize(2);
+
+        send(claimed.get(0));
+        // Had the second channel read the frame again, it would find these bytes.
+        transactions.run(organization, () -> jdbc.sql(
+                "UPDATE blob_chunks SET data = ? WHERE blob_id = (SELECT frame_blob FROM events WHERE id = ?)")
+                .params(new byte[] {(byte) 0xFF, (byte) 0xD8, 9, (byte) 0xFF, (byte) 0xD9}, event.id()).update());
+        send(claimed.get(1));
+
+        int sent = 0;
+        for (MimeMessage message : smtp.received()) {
+            if (message.getSubject().contains("East gate")) {
+                sent++;
+                assertThat(frame(message)).as("the frame as it was when the event was first sent").isEqualTo(ANNOTATED);
+            }
+        }
+        assertThat(sent).isEqualTo(2);
+    }
+
+    private void send(ClaimedDelivery delivery) {
+        DeliveryAttempt attempt = courier.deliver(delivery);
+        assertThat(attempt.result()).as(String.valueOf(attempt.error())).isEqualTo(DeliveryAttempt.Result.DELIVERED);
+        queue.record(delivery, attempt, clock.instant());
+    }
+
+    /** The message's one image, which the HTML shows as {@code cid:frame}. */
+    private static byte[] frame(MimeMessage message) throws Exception {
+        List<Part> images = SmtpTestServer.leaves(message).stream().filter(EmailDeliveryTest::isImage).toList();
+        assertThat(images).hasSize(1);
+        assertThat(((MimeBodyPart) images.get(0)).getContentID()).isEqualTo("<frame>");
+        try (InputStream bytes = images.get(0).getInputStream()) {
+            return bytes.readAllBytes();
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static boolean isImage(Part part) {

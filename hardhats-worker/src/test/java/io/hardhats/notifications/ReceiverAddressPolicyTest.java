@@ -60,6 +60,6 @@ class ReceiverAddressPolicyTest {
 
     private static GuardedHttpPoster poster(boolean allowPrivate) {
         return new GuardedHttpPoster(new CameraHostGuard(allowPrivate),
-                new NotificationSettings(null, 0, null), Clock.systemUTC());
+                new NotificationSettings(null, 0, null, null), Clock.systemUTC());
     }
 }

@@ -39,7 +39,7 @@ public final class SampleAlerts {
             byCamera.put("Camera " + i, i == 1 ? 40 : 1);
         }
         int total = byCamera.values().stream().mapToInt(Integer::intValue).sum();
-        return new AlertSummary(AT, AT.plusSeconds(120), BERLIN, total,
+        return new AlertSummary(UUID.randomUUID(), AT, AT.plusSeconds(120), BERLIN, total,
                 Map.of(ViolationType.NO_VEST, 3, ViolationType.NO_HARDHAT, total - 3), byCamera,
                 URI.create("https://hardhats.example/#/events"));
     }

@@ -250,6 +250,8 @@ class WebhookDeliveryTest {
         assertThat(body.path("by_type").path("no_hardhat").asInt()).isEqualTo(3);
         assertThat(body.path("by_camera").path("North gate").asInt()).isEqualTo(3);
         assertSigned(received().get(2));
+        assertThat(received().get(2).header("Idempotency-Key")).isEqualTo(summary.id().toString());
+        assertThat(received().get(2).header("X-Hardhats-Delivery")).isEqualTo(summary.id().toString());
         await().atMost(Duration.ofSeconds(5)).until(() -> data.deliveries(organization, channel).stream()
                 .filter(row -> row.purpose().equals("summary")).allMatch(row -> row.status().equals("delivered")));
     }

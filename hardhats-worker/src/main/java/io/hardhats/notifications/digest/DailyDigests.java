@@ -2,11 +2,10 @@ package io.hardhats.notifications.digest;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
+import java.util.Optional;
 
+import io.hardhats.notifications.DeliveryAttempt;
+import io.hardhats.notifications.DeliveryStatus;
 import io.hardhats.notifications.email.SmtpMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,28 +37,41 @@ public class DailyDigests {
     @Scheduled(fixedDelay = 60_000, initialDelay = 30_000)
     public void run() {
         try {
-            claimEndedDays();
+            addEndedDays();
             sendDue();
         } catch (RuntimeException e) {
-            // The next run picks up where this one stopped: claimed digests stay due.
+            // The next run picks up where this one stopped: added digests stay due.
             log.warn("Daily digests paused until the next run: {}", e.toString());
         }
     }
 
-    /** Claims yesterday's digest (in each organisation's zone) for every address that has none yet. */
-    void claimEndedDays() {
+    /** Adds yesterday's digest (in each organisation's zone) for every address, once per organisation and day. */
+    void addEndedDays() {
         Instant now = clock.instant();
-        for (Map.Entry<UUID, Set<String>> organization : recipients.byOrganization().entrySet()) {
-            LocalDate yesterday = LocalDate.ofInstant(now, reports.zone(organization.getKey())).minusDays(1);
-            organization.getValue().forEach(address -> queue.claim(organization.getKey(), yesterday, address, now));
+        for (DigestRecipients.EndedDay ended : recipients.endedDaysWithoutDigests(now)) {
+            recipients.addresses(ended.organizationId())
+                    .forEach(address -> queue.add(ended.organizationId(), ended.day(), address, now));
         }
     }
 
+    /** Claims one due digest at a time, sends it with no transaction open, and records how it went. */
     void sendDue() {
-        while (queue.sendNext(clock.instant(),
-                due -> mail.send(DigestEmails.email(reports.report(due.organizationId(), due.day()), due.recipient())))
-                .isPresent()) {
-            // Each round sends one digest and records it.
+        Optional<DigestQueue.Due> due;
+        while ((due = queue.claimNext(clock.instant())).isPresent()) {
+            DeliveryStatus status = queue.record(due.get(), send(due.get()), clock.instant());
+            if (status != DeliveryStatus.DELIVERED) {
+                log.info("Digest {} of {}: {} after attempt {}", due.get().id(), due.get().day(), status.wire(),
+                        due.get().attempts());
+            }
+        }
+    }
+
+    private DeliveryAttempt send(DigestQueue.Due due) {
+        try {
+            return mail.send(DigestEmails.email(reports.report(due.organizationId(), due.day()), due.recipient()));
+        } catch (RuntimeException e) {
+            return new DeliveryAttempt(DeliveryAttempt.Result.RETRY, null, null,
+                    "the digest could not be prepared (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

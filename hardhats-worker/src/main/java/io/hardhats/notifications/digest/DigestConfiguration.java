@@ -21,7 +21,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class DigestConfiguration {
 
     @Bean
-    DailyDigests dailyDigests(DigestRecipients recipients, DigestQueue queue, DigestReports reports, SmtpMail mail) {
-        return new DailyDigests(recipients, queue, reports, mail, Clock.systemUTC());
+    DailyDigests dailyDigests(DigestRecipients recipients, DigestQueue queue, DigestReports reports, SmtpMail mail,
+            Clock clock) {
+        return new DailyDigests(recipients, queue, reports, mail, clock);
     }
 }

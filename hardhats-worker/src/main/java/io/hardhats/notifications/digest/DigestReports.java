@@ -14,7 +14,6 @@ import io.hardhats.events.ViolationType;
 import io.hardhats.notifications.email.MailConfigured;
 import io.hardhats.persistence.WireValue;
 import io.hardhats.tenancy.SystemTransactions;
-import javax.sql.DataSource;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,8 +29,8 @@ public class DigestReports {
     private final JdbcClient jdbc;
     private final SystemTransactions transactions;
 
-    public DigestReports(DataSource dataSource, SystemTransactions transactions) {
-        this.jdbc = JdbcClient.create(dataSource);
+    public DigestReports(JdbcClient jdbc, SystemTransactions transactions) {
+        this.jdbc = jdbc;
         this.transactions = transactions;
     }
 

@@ -56,6 +56,11 @@ public class EmailSender implements ChannelSender {
     }
 
     @Override
+    public boolean showsFrame() {
+        return true;
+    }
+
+    @Override
     public DeliveryAttempt sendSummary(ChannelAddress to, AlertSummary summary) {
         EmailBody body = EmailBody.builder()
                 .heading(AlertWording.summaryHeadline(summary))

@@ -2,6 +2,9 @@ package io.hardhats.notifications.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -105,8 +107,8 @@ class DailyDigestTest {
         channels.email(acme, "eve@acme.example", false);
         channels.webhook(acme, "https://192.0.2.10/hook", "whsec-digest", "{}", 5, 120);
         channels.email(quiet, "zoe@quiet.example", true);
-        assertThat(recipients.byOrganization()).containsEntry(acme, Set.of("ann@acme.example", "bob@acme.example"))
-                .containsEntry(quiet, Set.of("zoe@quiet.example"));
+        assertThat(recipients.addresses(acme)).containsExactly("ann@acme.example", "bob@acme.example");
+        assertThat(recipients.addresses(quiet)).containsExactly("zoe@quiet.example");
 
         // A minute before midnight the day is not over: only the day before goes out.
         digestsAt("2026-12-01T23:59:00Z").run();
@@ -176,16 +178,60 @@ class DailyDigestTest {
                 .param(site).query(String.class).single())).startsWith("could not reach the mail server");
 
         smtp = SmtpTestServer.startOn(port);
-        // Not due yet: the first retry waits a minute.
-        digestsAt("2026-12-05T00:10:30Z").run();
+        // Not due yet: a retry waits at least a second, at most the first retry delay (10 s).
+        digestsAt("2026-12-05T00:10:00.500Z").run();
         assertThat(subjects("kim@river.example")).isEmpty();
 
-        digestsAt("2026-12-05T00:11:01Z").run();
+        digestsAt("2026-12-05T00:10:11Z").run();
         assertThat(subjects("kim@river.example")).containsExactly("[Hard Hats] Daily digest for Fri 4 Dec 2026: 1 violation");
         assertThat(status(site, "kim@river.example", "2026-12-04")).isEqualTo("delivered");
         // The test's mail server logs whom it created a mailbox for; the product never names an address.
         assertThat(output.getAll().lines().filter(line -> !line.contains("icegreen.greenmail")))
                 .noneMatch(line -> line.contains("kim@river.example"));
+    }
+
+    @Test
+    void theMailServerIsTalkedToWithNoTransactionHoldingTheDigest() throws Exception {
+        UUID site = organization("Slow relay");
+        channels.email(site, "lee@slow.example", true);
+        int port = smtp.port();
+        smtp.stop();
+        try (ServerSocket stalling = new ServerSocket()) {
+            stalling.setReuseAddress(true);
+            stalling.bind(new InetSocketAddress("127.0.0.1", port));
+            stalling.setSoTimeout(30_000);
+            CompletableFuture<Void> run = CompletableFuture.runAsync(digestsAt("2026-12-07T00:05:00Z")::run);
+            try (Socket connection = stalling.accept()) {
+                // The sender waits for the server's greeting: its digest is claimed, and no row is locked.
+                assertThat(system.call(() -> jdbc.sql(
+                        "SELECT claim_token FROM digest_deliveries FOR UPDATE NOWAIT").query(UUID.class).list()))
+                        .filteredOn(token -> token != null).hasSize(1);
+            }
+            run.get();
+        } finally {
+            smtp = SmtpTestServer.startOn(port);
+        }
+        assertThat(status(site, "lee@slow.example", "2026-12-06")).isEqualTo("retrying");
+    }
+
+    @Test
+    void addressesAreDecryptedOncePerOrganisationAndDay(CapturedOutput output) throws Exception {
+        UUID site = organization("Rotated key");
+        channels.email(site, "ida@rotated.example", true);
+        UUID unreadable = channels.email(site, "old@rotated.example", true);
+        system.run(() -> jdbc.sql("UPDATE notification_channels SET target_encrypted = 'not-a-fernet-token' WHERE id = ?")
+                .param(unreadable).update());
+        String warning = "Organisation " + site + ": an e-mail channel's addresses cannot be decrypted";
+
+        digestsAt("2026-12-09T00:00:30Z").run();
+        digestsAt("2026-12-09T00:01:30Z").run();
+        digestsAt("2026-12-09T00:02:30Z").run();
+
+        assertThat(subjects("ida@rotated.example")).containsExactly("[Hard Hats] Daily digest for Tue 8 Dec 2026: 0 violations");
+        assertThat(output.getAll().lines().filter(line -> line.contains(warning))).hasSize(1);
+
+        digestsAt("2026-12-10T00:00:30Z").run();
+        assertThat(output.getAll().lines().filter(line -> line.contains(warning))).hasSize(2);
     }
 
     private DailyDigests digestsAt(String instant) {
