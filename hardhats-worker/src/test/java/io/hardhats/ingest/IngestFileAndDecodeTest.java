@@ -175,4 +175,17 @@ class IngestFileAndDecodeTest {
             assertThat(missing.lastStatus().message()).contains("not found");
         }
     }
+
+    @Test
+    void aPictureLargerThan4kIsAnErrorBeforeAnyOfItIsDecoded() {
+        Path huge = TestVideos.make(TestClips.DIR.resolve("huge.avi"), "color=c=gray:size=4000x2256:rate=1",
+                "-frames:v", "1", "-c:v", "mpeg4");
+        RecordingListener l = new RecordingListener();
+        try (CameraIngest ingest = factory.start(file(huge, 0.5), l)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> l.last() == CameraStatus.ERROR);
+            assertThat(l.lastStatus().message()).contains("4000x2256").contains("3840x2160");
+            assertThat(((FfmpegCameraIngest) ingest).decodedFrames()).isZero();
+            assertThat(l.frames.get()).isZero();
+        }
+    }
 }
