@@ -1,7 +1,6 @@
 package io.hardhats.ingest;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ public final class IngestFootprintBenchmark {
         Path clip = TestClips.fullHd(20);
         OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
         System.gc();
-        long rssBefore = rssKb();
+        long rssBefore = ClipRingBenchmark.rssKb();
         FfmpegCameraIngestFactory factory = new FfmpegCameraIngestFactory(new CameraHostGuard(true));
         List<CameraIngest> ingests = new ArrayList<>();
         try {
@@ -47,7 +46,7 @@ public final class IngestFootprintBenchmark {
             double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
             double wallSeconds = (System.nanoTime() - t0) / 1e9;
             System.gc();
-            long rssAfter = rssKb();
+            long rssAfter = ClipRingBenchmark.rssKb();
             System.out.printf(Locale.ROOT, "{\"cameras\":%d,\"seconds\":%d,\"cpu_ms_per_camera_second\":%.2f,"
                     + "\"rss_mb\":%.1f,\"rss_growth_mb_per_camera\":%.2f,\"load_average\":%.2f,"
                     + "\"source\":\"1920x1080 25fps h264 gop=2s file, real time, 0.5 fps, 1280 wide\"}%n",
@@ -56,15 +55,6 @@ public final class IngestFootprintBenchmark {
         } finally {
             ingests.forEach(CameraIngest::close);
         }
-    }
-
-    private static long rssKb() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
     }
 
     /** Takes everything and keeps nothing. */
