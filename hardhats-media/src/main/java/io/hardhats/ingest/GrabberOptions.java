@@ -1,7 +1,9 @@
 package io.hardhats.ingest;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bytedeco.ffmpeg.global.avutil;
@@ -9,9 +11,11 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 
 /**
- * Builds an {@link FFmpegFrameGrabber} for one source: RTSP over TCP with a socket timeout
- * ({@code timeout}, µs; FFmpeg ignores the old {@code stimeout}), one decoder thread per camera,
- * a modest probe, BGR output, and keyframe-only decoding ({@code skip_frame=nokey}) when chosen.
+ * How FFmpeg opens a source, the one home of these options: RTSP over TCP with a socket timeout
+ * ({@code timeout}, µs; FFmpeg ignores the old {@code stimeout}), a read timeout for other network
+ * sources, a modest probe, one decoder thread, and the largest picture decoded. The worker's
+ * demuxer opens sources with {@link #formatOptions} and decodes with its own decoder; a probe
+ * uses the {@link FFmpegFrameGrabber} built by {@link #create}, which decodes to BGR.
  */
 public final class GrabberOptions {
 
@@ -22,6 +26,9 @@ public final class GrabberOptions {
     /** The largest picture decoded (4K UHD); a larger one is refused before its first frame. */
     public static final int MAX_WIDTH = 3840;
     public static final int MAX_HEIGHT = 2160;
+
+    /** Decoder threads per source: a camera is one of many on a worker, so one core's share each. */
+    public static final int DECODER_THREADS = 1;
 
     /**
      * The largest single block FFmpeg may allocate in this process (its default is 2 GiB). A 4K
@@ -44,25 +51,8 @@ public final class GrabberOptions {
     private GrabberOptions() {
     }
 
-    /**
-     * Makes a started grabber scale frames wider than {@code maxWidth} down while it converts
-     * them to BGR (aspect kept, even height): one pass instead of a full-size conversion plus a
-     * resize, and a smaller frame for everything after it. 0 keeps the source size.
-     */
-    public static void limitWidth(FFmpegFrameGrabber started, int maxWidth) {
-        int width = started.getImageWidth();
-        int height = started.getImageHeight();
-        if (maxWidth <= 0 || width <= maxWidth || height <= 0) {
-            return;
-        }
-        started.setImageWidth(maxWidth);
-        started.setImageHeight(Math.max(2, (int) Math.round((double) height * maxWidth / width / 2) * 2));
-    }
-
-    /** Why a started grabber's picture is refused, or empty when its size is one the product decodes. */
-    public static Optional<SourceFailure> unsupportedSize(FFmpegFrameGrabber started) {
-        int width = started.getImageWidth();
-        int height = started.getImageHeight();
+    /** Why a source's picture is refused, or empty when its size is one the product decodes. */
+    public static Optional<SourceFailure> unsupportedSize(int width, int height) {
         if (width <= 0 || height <= 0) {
             return Optional.of(SourceFailure.Kind.NOT_A_VIDEO.because("no video stream"));
         }
@@ -82,29 +72,39 @@ public final class GrabberOptions {
         return url.contains("://") && !url.toLowerCase(Locale.ROOT).startsWith("file:");
     }
 
+    /** What FFmpeg opens for {@code url}: a {@code file:} URL's path, anything else as it is. */
+    public static String target(String url) {
+        return url.toLowerCase(Locale.ROOT).startsWith("file:") ? url.substring(5) : url;
+    }
+
     /**
-     * A grabber (not started) for {@code url}.
+     * The demuxer's options for {@code url}, in the order they are set.
      *
-     * @param ioTimeout     how long a connect or read may wait for the network
-     * @param keyframesOnly decode keyframes only
+     * @param ioTimeout how long a connect or read may wait for the network
      */
-    public static FFmpegFrameGrabber create(String url, Duration ioTimeout, boolean keyframesOnly) {
-        String target = url.toLowerCase(Locale.ROOT).startsWith("file:") ? url.substring(5) : url;
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(target);
+    public static Map<String, String> formatOptions(String url, Duration ioTimeout) {
+        Map<String, String> options = new LinkedHashMap<>();
         String timeoutMicros = Long.toString(ioTimeout.toNanos() / 1000);
         if (isRtsp(url)) {
-            grabber.setOption("rtsp_transport", "tcp");
-            grabber.setOption("timeout", timeoutMicros);
-        } else if (isNetwork(target)) {
-            grabber.setOption("rw_timeout", timeoutMicros);
+            options.put("rtsp_transport", "tcp");
+            options.put("timeout", timeoutMicros);
+        } else if (isNetwork(target(url))) {
+            options.put("rw_timeout", timeoutMicros);
         }
-        grabber.setOption("analyzeduration", ANALYZE_DURATION_US);
-        grabber.setOption("probesize", PROBE_SIZE_BYTES);
-        grabber.setOption("threads", "1");
-        grabber.setVideoOption("threads", "1");
-        if (keyframesOnly) {
-            grabber.setVideoOption("skip_frame", "nokey");
-        }
+        options.put("analyzeduration", ANALYZE_DURATION_US);
+        options.put("probesize", PROBE_SIZE_BYTES);
+        return options;
+    }
+
+    /**
+     * A grabber (not started) for {@code url} that decodes to BGR.
+     *
+     * @param ioTimeout how long a connect or read may wait for the network
+     */
+    public static FFmpegFrameGrabber create(String url, Duration ioTimeout) {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(target(url));
+        formatOptions(url, ioTimeout).forEach(grabber::setOption);
+        grabber.setVideoOption("threads", Integer.toString(DECODER_THREADS));
         grabber.setImageMode(FrameGrabber.ImageMode.COLOR);
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
         return grabber;

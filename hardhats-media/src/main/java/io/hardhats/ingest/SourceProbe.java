@@ -37,10 +37,11 @@ public class SourceProbe {
         }
         long deadline = System.nanoTime() + limit.toNanos();
         Duration ioTimeout = limit.dividedBy(3);
-        FFmpegFrameGrabber grabber = GrabberOptions.create(url, ioTimeout, false);
+        FFmpegFrameGrabber grabber = GrabberOptions.create(url, ioTimeout);
         try {
             grabber.start();
-            Optional<SourceFailure> unsupported = GrabberOptions.unsupportedSize(grabber);
+            Optional<SourceFailure> unsupported = GrabberOptions.unsupportedSize(grabber.getImageWidth(),
+                    grabber.getImageHeight());
             if (unsupported.isPresent()) {
                 return Result.failed(unsupported.get());
             }

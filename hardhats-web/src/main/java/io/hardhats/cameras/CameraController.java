@@ -3,8 +3,13 @@ package io.hardhats.cameras;
 import jakarta.validation.Valid;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import io.hardhats.web.ApiException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,14 +20,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /** Everyone in the organisation sees its cameras; only admins configure them. */
 @RestController
 @RequestMapping("/api/v1/cameras")
 public record CameraController(CameraService cameras, CameraTools tools) {
+
+    private static final String FILE_PART = "file";
 
     @GetMapping
     public List<CameraView> list() {
@@ -67,9 +73,17 @@ public record CameraController(CameraService cameras, CameraTools tools) {
         return tools.testUnsaved(request);
     }
 
-    /** A placeholder video (multipart field {@code file}, at most 200 MB) that must decode as video. */
+    /**
+     * A placeholder video (multipart field {@code file}, at most 200 MB) that must decode as video.
+     * Multipart bodies are parsed lazily, so the body is read only when the tools ask for the file,
+     * once the organisation's probe turn is taken.
+     */
     @PostMapping(path = "/{id}/placeholder", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    public CameraTools.PlaceholderUpload placeholder(@PathVariable UUID id, @RequestParam("file") MultipartFile file) {
-        return tools.uploadPlaceholder(id, file);
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schemaProperties = @SchemaProperty(name = FILE_PART,
+                    schema = @Schema(type = "string", format = "binary"))))
+    public CameraTools.PlaceholderUpload placeholder(@PathVariable UUID id, MultipartHttpServletRequest request) {
+        return tools.uploadPlaceholder(id, () -> Optional.ofNullable(request.getFile(FILE_PART))
+                .orElseThrow(() -> ApiException.badRequest("missing multipart part '" + FILE_PART + "'")));
     }
 }

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.hardhats.audit.AuditTrail;
@@ -139,38 +139,35 @@ public class CameraTools {
         transactions.executeWithoutResult(status -> audit.record(action, "camera", cameraId, details));
     }
 
+    /** An uploaded file once it is on disk, with what the client said of it. */
+    private record Received(Path file, String contentType, long size) {
+    }
+
     /**
      * Keeps an uploaded video as the camera's placeholder once FFmpeg has decoded it; the previous
      * one is deleted. Workers cache the blob and restart the camera when its configuration changes.
+     * The upload is read ({@code upload} asked for it) only once the organisation's probe turn is
+     * taken: a second upload of the organisation is refused before its body is received.
      */
-    public PlaceholderUpload uploadPlaceholder(UUID id, MultipartFile file) {
-        if (file == null || file.isEmpty()) {
-            throw ApiException.invalid("file: choose a video file");
-        }
+    public PlaceholderUpload uploadPlaceholder(UUID id, Supplier<MultipartFile> upload) {
         transactions.executeWithoutResult(status -> find(id));
-        Path copy = null;
+        ProbeSlots.Slot turn = slots.reserve(TenantContext.requireOrganization());
+        Received received = receive(upload, turn);
         try {
-            copy = Files.createTempFile("hardhats-placeholder", ".video");
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-            String local = copy.toString();
-            CameraTestResult video = CameraTestResult.of(
-                    probeWithin(deadline -> probe.probe(local, probeTime(deadline), limits)));
+            String local = received.file().toString();
+            CameraTestResult video = CameraTestResult.of(probeWithin(slots.start(turn),
+                    deadline -> probe.probe(local, probeTime(deadline), limits)));
             if (!video.ok()) {
                 // Not FFmpeg's message: it may name the server's temporary file.
                 throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "not_a_video",
                         "the file could not be decoded as a video (" + video.error() + ")");
             }
-            Path stored = copy;
-            String contentType = file.getContentType() != null && file.getContentType().startsWith("video/")
-                    ? file.getContentType() : "application/octet-stream";
             CameraView camera = transactions.execute(status -> {
                 Camera target = find(id);
                 UUID previous = target.getPlaceholderVideo();
                 UUID blob;
-                try (InputStream in = Files.newInputStream(stored)) {
-                    blob = blobs.save(contentType, in);
+                try (InputStream in = Files.newInputStream(received.file())) {
+                    blob = blobs.save(received.contentType(), in);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -180,19 +177,46 @@ public class CameraTools {
                     blobs.delete(previous);
                 }
                 audit.record("camera_placeholder_upload", "camera", id, Map.of("blob", blob.toString(),
-                        "size_bytes", file.getSize(), "codec", String.valueOf(video.codec())));
+                        "size_bytes", received.size(), "codec", String.valueOf(video.codec())));
                 return service.view(target);
             });
             return new PlaceholderUpload(camera, video);
+        } finally {
+            deleteTemporary(received.file());
+        }
+    }
+
+    /** Reads the upload to a temporary file; the turn is let go when that fails. */
+    private static Received receive(Supplier<MultipartFile> upload, ProbeSlots.Slot turn) {
+        Path copy = null;
+        Received received = null;
+        try {
+            MultipartFile file = upload.get();
+            if (file == null || file.isEmpty()) {
+                throw ApiException.invalid("file: choose a video file");
+            }
+            copy = Files.createTempFile("hardhats-placeholder", ".video");
+            file.transferTo(copy.toFile()); // the container's own copy is moved when it can be, not copied
+            String contentType = file.getContentType() != null && file.getContentType().startsWith("video/")
+                    ? file.getContentType() : "application/octet-stream";
+            received = new Received(copy, contentType, file.getSize());
+            return received;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the uploaded file", e);
         } finally {
-            if (copy != null) {
-                try {
-                    Files.deleteIfExists(copy);
-                } catch (IOException ignored) {
-                    // a temp file; the OS cleans up
-                }
+            if (received == null) {
+                turn.close();
+                deleteTemporary(copy);
+            }
+        }
+    }
+
+    private static void deleteTemporary(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temp file; the OS cleans up
             }
         }
     }
@@ -217,24 +241,22 @@ public class CameraTools {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (copy != null) {
-                try {
-                    Files.deleteIfExists(copy);
-                } catch (IOException ignored) {
-                    // a temp file
-                }
-            }
+            deleteTemporary(copy);
         }
     }
 
-    /**
-     * Runs {@code work} (given its deadline, in {@link System#nanoTime()} terms) in a probe slot of
-     * the current organisation and answers by the deadline however long FFmpeg takes to give up.
-     * The slot is freed when the work has really ended.
-     */
+    /** {@link #probeWithin(ProbeSlots.Slot, LongFunction)} in a slot taken now for the current organisation. */
     private SourceProbe.Result probeWithin(LongFunction<SourceProbe.Result> work) {
+        return probeWithin(slots.acquire(TenantContext.requireOrganization()), work);
+    }
+
+    /**
+     * Runs {@code work} (given its deadline, in {@link System#nanoTime()} terms) in the held probe
+     * slot of the current organisation and answers by the deadline however long FFmpeg takes to
+     * give up. The slot is freed when the work has really ended.
+     */
+    private SourceProbe.Result probeWithin(ProbeSlots.Slot slot, LongFunction<SourceProbe.Result> work) {
         UUID organizationId = TenantContext.requireOrganization();
-        ProbeSlots.Slot slot = slots.acquire(organizationId);
         long deadline = System.nanoTime() + limits.deadline().toNanos();
         Future<SourceProbe.Result> running;
         try {

@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
  * Who may run FFmpeg on tenant media in this web instance right now: one probe per organisation
  * and {@link ProbeLimits#concurrent()} in all, so no organisation can queue up decoders and
  * every probe's memory stays within a known multiple. A slot is held until the probe's work
- * has really stopped, not when the request gave up waiting for it.
+ * has really stopped, not when the request gave up waiting for it. An upload takes its
+ * organisation's turn before its body is read and a decoder place once the body is on disk, so a
+ * second upload of the organisation is refused before it is received, and a slow client holds no
+ * decoder place while it sends.
  */
 @Component
 public class ProbeSlots {
@@ -36,18 +39,43 @@ public class ProbeSlots {
 
     /** @throws ApiException 429 with Retry-After when the organisation or the instance is busy */
     public Slot acquire(UUID organizationId) {
+        return start(reserve(organizationId));
+    }
+
+    /**
+     * The organisation's turn alone, no decoder place yet; {@link #start} adds one.
+     *
+     * @throws ApiException 429 with Retry-After when the organisation is busy
+     */
+    public Slot reserve(UUID organizationId) {
         if (!busyOrganizations.add(organizationId)) {
             throw busy("another connection test or video check of this organisation is running");
         }
+        return once(() -> busyOrganizations.remove(organizationId));
+    }
+
+    /**
+     * A decoder place for a reserved turn; closing the slot frees both. The turn is freed when
+     * there is no place.
+     *
+     * @throws ApiException 429 with Retry-After when the instance is busy
+     */
+    public Slot start(Slot turn) {
         if (!running.tryAcquire()) {
-            busyOrganizations.remove(organizationId);
+            turn.close();
             throw busy("the server is checking other videos");
         }
+        return once(() -> {
+            running.release();
+            turn.close();
+        });
+    }
+
+    private static Slot once(Runnable release) {
         AtomicBoolean released = new AtomicBoolean();
         return () -> {
             if (released.compareAndSet(false, true)) {
-                running.release();
-                busyOrganizations.remove(organizationId);
+                release.run();
             }
         };
     }

@@ -2,11 +2,15 @@ package io.hardhats.cameras;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +34,7 @@ import io.hardhats.support.HttpResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -53,6 +58,9 @@ class ProbeLimitsTest extends ApiTest {
     private static final List<Socket> heldOpen = new CopyOnWriteArrayList<>();
 
     private final ProbeLimits limits = ProbeLimits.DEFAULTS;
+
+    @Autowired
+    private ProbeSlots slots;
 
     @BeforeAll
     static void media() throws Exception {
@@ -156,6 +164,44 @@ class ProbeLimitsTest extends ApiTest {
             assertBusy(a.result());
             assertThat(a.result().text("detail")).contains("other videos");
         });
+    }
+
+    @Test
+    void anUploadWhileItsOrganisationProbesIsRefusedBeforeItsBodyIsSent() throws Exception {
+        Member admin = register("Busy Upload Corp");
+        HttpResult created = admin.client().post("/api/v1/cameras", Map.of("name", "Upload", "source_type", "file"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String path = "/api/v1/cameras/" + created.text("id") + "/placeholder";
+
+        // The organisation's turn, as a running connection test holds it.
+        try (ProbeSlots.Slot running = slots.acquire(admin.organizationId())) {
+            assertThat(answerToAnUploadThatStopsSending(admin, path, 200_000_000)).startsWith("HTTP/1.1 429 ");
+        }
+    }
+
+    /**
+     * The status line answered to a multipart upload that declares {@code declaredBytes} but sends
+     * only its first part's headers and 64 KiB, then waits: a server that reads the whole body
+     * first never answers before the socket's timeout.
+     */
+    private String answerToAnUploadThatStopsSending(Member member, String path, long declaredBytes)
+            throws IOException {
+        String boundary = "hardhats-upload-boundary";
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
+                    + "Cookie: session=" + member.client().sessionCookie() + "\r\n"
+                    + "X-Requested-With: XMLHttpRequest\r\n"
+                    + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n"
+                    + "Content-Length: " + declaredBytes + "\r\n\r\n"
+                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.mp4\"\r\n"
+                    + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[64 * 1024]);
+            out.flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
     }
 
     private static void assertBusy(HttpResult result) {

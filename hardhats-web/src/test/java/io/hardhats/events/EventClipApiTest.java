@@ -99,6 +99,10 @@ class EventClipApiTest extends ApiTest {
         assertThat(refused.statusCode()).isEqualTo(416);
         assertThat(refused.headers().firstValue("Content-Range")).hasValue("bytes */" + VIDEO.length);
         assertError(new HttpResult(416, refused.headers(), new String(refused.body())), 416, "range_not_satisfiable");
+
+        HttpResponse<byte[]> none = clip("bytes=-0");
+        assertThat(none.statusCode()).isEqualTo(416);
+        assertThat(none.headers().firstValue("Content-Range")).hasValue("bytes */" + VIDEO.length);
     }
 
     @Test

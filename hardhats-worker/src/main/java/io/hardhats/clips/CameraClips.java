@@ -35,6 +35,12 @@ public final class CameraClips {
     private final double fps;
     /** False in privacy mode: the camera's own video shows faces, the analysed frames are blurred. */
     private volatile boolean compressedCopyAllowed = true;
+    /**
+     * Whether the packet ring may hold a live connection's packets, which the placeholder's first
+     * frame makes stale; the camera's thread only. The placeholder's later frames find nothing to
+     * let go of, so they leave the ring alone.
+     */
+    private boolean livePacketsHeld;
 
     CameraClips(ClipSettings settings, double fps) {
         Duration keep = settings.before().compareTo(settings.after()) >= 0 ? settings.before() : settings.after();
@@ -46,6 +52,7 @@ public final class CameraClips {
 
     public void streamOpened(StreamFormat format) {
         packets.open(Mp4Remux.accepts(format) ? format : null);
+        livePacketsHeld = true;
     }
 
     /** Kept only while a clip may copy them: in privacy mode the camera's own video (faces unblurred) is not held. */
@@ -63,9 +70,12 @@ public final class CameraClips {
         frames.add(jpeg, capturedAt);
     }
 
-    /** A placeholder's frame, kept or not: the live packets are no longer current. */
+    /** A placeholder's frame, kept or not: the live packets, if any are held, are no longer current. */
     public void placeholderFrame() {
-        packets.clear();
+        if (livePacketsHeld) {
+            packets.clear();
+            livePacketsHeld = false;
+        }
     }
 
     /** Set by the camera's pipeline from its organisation's privacy mode. */

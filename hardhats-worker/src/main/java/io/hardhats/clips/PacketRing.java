@@ -3,7 +3,6 @@ package io.hardhats.clips;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +15,8 @@ import io.hardhats.ingest.StreamFormat;
  * covers at least {@code keep} when it can, and never holds more than {@code maxBytes} (whole
  * groups of pictures are dropped from the front). A new connection starts it afresh, since its
  * timestamps and parameters may differ. Written by the camera's thread, read by clip writers.
+ * Adding a packet costs the same however long the groups are: the byte total and the keyframes
+ * held are kept as packets come and go, so no group is walked to decide what to drop.
  */
 final class PacketRing {
 
@@ -29,6 +30,8 @@ final class PacketRing {
     private final Duration keep;
     private final long maxBytes;
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    /** The keyframes among {@link #entries}, oldest first: where each group starts. */
+    private final ArrayDeque<Entry> keyframes = new ArrayDeque<>();
     private StreamFormat format;
     private long generation;
     private long nextSeq;
@@ -45,26 +48,29 @@ final class PacketRing {
         format = newFormat;
     }
 
-    /** The live source is not being read (placeholder, no connection): nothing to copy. */
     /** Lets go of the packets held, keeping the connection's format, so later packets are kept again. */
     synchronized void empty() {
         entries.clear();
+        keyframes.clear();
         bytes = 0;
         generation++;
     }
 
+    /** The live source is not being read (placeholder, no connection): nothing to copy. */
     synchronized void clear() {
-        entries.clear();
-        bytes = 0;
+        empty();
         format = null;
-        generation++;
     }
 
     synchronized void add(CompressedPacket packet) {
         if (format == null || (entries.isEmpty() && !packet.keyFrame())) {
             return; // a clip must start at a keyframe: wait for one
         }
-        entries.addLast(new Entry(nextSeq++, packet));
+        Entry entry = new Entry(nextSeq++, packet);
+        entries.addLast(entry);
+        if (packet.keyFrame()) {
+            keyframes.addLast(entry);
+        }
         bytes += packet.data().length;
         trim();
     }
@@ -77,19 +83,18 @@ final class PacketRing {
 
     /** Whether the ring still covers {@code keep} from its second keyframe on. */
     private boolean coversWithoutFirstGroup() {
-        Instant newest = entries.getLast().packet().receivedAt();
-        Iterator<Entry> it = entries.iterator();
-        it.next();
-        while (it.hasNext()) {
-            CompressedPacket p = it.next().packet();
-            if (p.keyFrame()) {
-                return Duration.between(p.receivedAt(), newest).compareTo(keep) >= 0;
-            }
+        if (keyframes.size() < 2) {
+            return false;
         }
-        return false;
+        Iterator<Entry> it = keyframes.iterator();
+        it.next();
+        Instant secondGroup = it.next().packet().receivedAt();
+        Instant newest = entries.getLast().packet().receivedAt();
+        return Duration.between(secondGroup, newest).compareTo(keep) >= 0;
     }
 
     private void dropFirstGroup() {
+        keyframes.removeFirst();
         do {
             bytes -= entries.removeFirst().packet().data().length;
         } while (!entries.isEmpty() && !entries.getFirst().packet().keyFrame());
@@ -113,19 +118,19 @@ final class PacketRing {
         if (format == null || entries.isEmpty()) {
             return Optional.empty();
         }
-        List<Entry> all = new ArrayList<>(entries);
-        int first = 0;
+        Entry first = keyframes.getFirst();
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < all.size(); i++) {
-            CompressedPacket p = all.get(i).packet();
-            long distance = Math.abs(Duration.between(start, p.receivedAt()).toMillis());
-            if (p.keyFrame() && distance < best) {
+        for (Entry key : keyframes) {
+            long distance = Math.abs(Duration.between(start, key.packet().receivedAt()).toMillis());
+            if (distance < best) {
                 best = distance;
-                first = i;
+                first = key;
             }
         }
-        List<CompressedPacket> packets = all.subList(first, all.size()).stream().map(Entry::packet).toList();
-        return Optional.of(new Cut(format, generation, all.get(all.size() - 1).seq(), packets));
+        // Sequence numbers run without gaps through the ring, so the keyframe's place is their difference.
+        List<CompressedPacket> packets = entries.stream().skip(first.seq() - entries.getFirst().seq())
+                .map(Entry::packet).toList();
+        return Optional.of(new Cut(format, generation, entries.getLast().seq(), packets));
     }
 
     /**

@@ -15,15 +15,15 @@ import io.hardhats.cameras.CameraHostGuard;
 import io.hardhats.cameras.CameraStatus;
 import io.hardhats.cameras.SourceType;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One camera's reader, on its own thread: connect → read loop → reconnect with backoff →
- * placeholder fallback (or ERROR), until {@link #close()}. The grabber demuxes; the live
- * source's video packets are reported as received (for evidence clips), then decoded with
+ * placeholder fallback (or ERROR), until {@link #close()}. The {@link Demuxer} reads packets
+ * and opens no decoder of its own; the live source's video packets are reported as received (for evidence clips), then decoded with
  * FFmpeg (keyframes only when the analysis interval allows), and the pictures due at the target
  * rate are converted into the ingest's own frame and handed to the listener. Nothing thrown
  * here leaves the thread.
@@ -261,13 +261,15 @@ public final class FfmpegCameraIngest implements CameraIngest {
             }
             Connection connection = new Connection(url, placeholder, reason,
                     decided == null ? new KeyframePolicy(targetFps) : null);
-            FFmpegFrameGrabber grabber = GrabberOptions.create(target, settings.ioTimeout(), keyOnly);
+            Demuxer demuxer = null;
             try {
-                Optional<SourceFailure> unusable = open(grabber);
+                demuxer = Demuxer.open(target, settings.ioTimeout());
+                Optional<SourceFailure> unusable = unsupported(demuxer);
                 if (unusable.isPresent()) {
                     return new Session(false, Duration.ZERO, unusable.get(), false);
                 }
-                return connection.readFrames(grabber, keyOnly, loop, deadlineNanos);
+                pacer.restartClock();
+                return connection.readFrames(demuxer, keyOnly, loop, deadlineNanos);
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception | LinkageError e) {
@@ -278,24 +280,17 @@ public final class FfmpegCameraIngest implements CameraIngest {
                 log.debug("Camera {} read failed: {}", source.cameraId(), CredentialRedactor.redact(e.getMessage()));
                 return connection.ended(failure);
             } finally {
-                try {
-                    grabber.close();
-                } catch (Exception e) {
-                    log.debug("Camera {}: closing the grabber failed: {}", source.cameraId(),
-                            CredentialRedactor.redact(e.getMessage()));
+                if (demuxer != null) {
+                    demuxer.close();
                 }
             }
         }
 
-        /** Starts the grabber; a picture too large to decode is a failure before any frame. */
-        private Optional<SourceFailure> open(FFmpegFrameGrabber grabber) throws FFmpegFrameGrabber.Exception {
-            grabber.start();
-            Optional<SourceFailure> unsupported = GrabberOptions.unsupportedSize(grabber);
-            if (unsupported.isEmpty()) {
-                GrabberOptions.limitWidth(grabber, source.maxFrameWidth());
-                pacer.restartClock();
-            }
-            return unsupported;
+        /** Why the source's picture cannot be decoded here, before any of it is. */
+        private static Optional<SourceFailure> unsupported(Demuxer demuxer) {
+            AVStream video = demuxer.video();
+            return video == null ? GrabberOptions.unsupportedSize(0, 0)
+                    : GrabberOptions.unsupportedSize(video.codecpar().width(), video.codecpar().height());
         }
 
         /** What one open connection has seen so far, for the {@link Session} it ends with. */
@@ -319,22 +314,22 @@ public final class FfmpegCameraIngest implements CameraIngest {
              * Reads packets until the stream ends or stalls, the deadline passes or the ingest closes:
              * each live video packet goes to the listener as received, then to the decoder.
              */
-            Session readFrames(FFmpegFrameGrabber grabber, boolean keyOnly, boolean loop, long deadlineNanos)
+            Session readFrames(Demuxer demuxer, boolean keyOnly, boolean loop, long deadlineNanos)
                     throws Exception {
-                VideoDecoder decoder = decoderFor(grabber, keyOnly);
+                VideoDecoder decoder = decoderFor(demuxer, keyOnly);
                 try {
                     long lastFrameNanos = System.nanoTime();
                     long healthNanos = settings.healthTimeout().toNanos();
                     while (!closed && System.nanoTime() < deadlineNanos) {
-                        AVPacket packet = grabber.grabPacket();
+                        AVPacket packet = demuxer.read();
                         if (packet == null) {
                             if (!loop) {
                                 return ended(new SourceFailure(SourceFailure.Kind.STREAM_ENDED, "the stream ended"));
                             }
                             decoder.close();
                             decoder = null;
-                            grabber.restart();
-                            decoder = decoderFor(grabber, keyOnly);
+                            demuxer.reopen();
+                            decoder = decoderFor(demuxer, keyOnly);
                             pacer.restartClock();
                             lastFrameNanos = System.nanoTime();
                             continue;
@@ -370,9 +365,8 @@ public final class FfmpegCameraIngest implements CameraIngest {
                 }
             }
 
-            private VideoDecoder decoderFor(FFmpegFrameGrabber grabber, boolean keyOnly) {
-                VideoDecoder decoder = new VideoDecoder(grabber.getFormatContext(), grabber.getImageWidth(),
-                        grabber.getImageHeight(), keyOnly);
+            private VideoDecoder decoderFor(Demuxer demuxer, boolean keyOnly) {
+                VideoDecoder decoder = new VideoDecoder(demuxer, source.maxFrameWidth(), keyOnly);
                 if (!placeholder) {
                     listener.onStreamOpened(decoder.format());
                 }

@@ -8,8 +8,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
-import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
-import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
@@ -23,7 +21,6 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
@@ -33,10 +30,11 @@ import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Decodes the video packets of an opened source with FFmpeg (one thread; keyframes only when
- * chosen) and converts a picture to BGR only when it is wanted. The grabber demuxes and this
- * decodes, so every packet passes through the ingest's hands once, on its way to the decoder:
- * what an evidence clip copies costs no second read.
+ * Decodes the video packets of an opened source with FFmpeg ({@link GrabberOptions#DECODER_THREADS};
+ * keyframes only when chosen) and converts a picture to BGR only when it is wanted, scaled down
+ * to the widest the camera needs in the same pass. The {@link Demuxer} reads and this decodes, so
+ * every packet passes through the ingest's hands once, on its way to the decoder: what an
+ * evidence clip copies costs no second read.
  */
 final class VideoDecoder implements AutoCloseable {
 
@@ -50,26 +48,30 @@ final class VideoDecoder implements AutoCloseable {
     private SwsContext scaler;
 
     /**
-     * @param width  converted pictures' width (the source's, or less when scaled down)
-     * @param height converted pictures' height
+     * @param maxWidth wider pictures are scaled down to this width when converted (aspect kept,
+     *                 even height); 0 keeps the source's size
      */
-    VideoDecoder(AVFormatContext format, int width, int height, boolean keyframesOnly) {
-        this.streamIndex = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (AVCodec) null, 0);
-        if (streamIndex < 0) {
+    VideoDecoder(Demuxer source, int maxWidth, boolean keyframesOnly) {
+        this.stream = source.video();
+        if (stream == null) {
             av_frame_free(picture);
             throw new IllegalStateException("no video stream");
         }
-        this.stream = format.streams(streamIndex);
-        this.startMicros = format.start_time() == AV_NOPTS_VALUE ? 0 : format.start_time();
-        this.width = width;
-        this.height = height;
+        this.streamIndex = stream.index();
+        this.startMicros = source.startMicros();
+        int sourceWidth = stream.codecpar().width();
+        int sourceHeight = stream.codecpar().height();
+        boolean scaled = maxWidth > 0 && sourceWidth > maxWidth && sourceHeight > 0;
+        this.width = scaled ? maxWidth : sourceWidth;
+        this.height = scaled ? Math.max(2, (int) Math.round((double) sourceHeight * maxWidth / sourceWidth / 2) * 2)
+                : sourceHeight;
         AVCodec decoder = avcodec_find_decoder(stream.codecpar().codec_id());
         this.codec = decoder == null ? null : avcodec_alloc_context3(decoder);
         if (codec == null || avcodec_parameters_to_context(codec, stream.codecpar()) < 0) {
             close();
             throw new IllegalStateException("no decoder for the video codec");
         }
-        codec.thread_count(1);
+        codec.thread_count(GrabberOptions.DECODER_THREADS);
         codec.pkt_timebase(stream.time_base());
         if (keyframesOnly) {
             codec.skip_frame(AVDISCARD_NONKEY);

@@ -56,7 +56,8 @@ public final class ClipRingBenchmark {
         }
     }
 
-    private static long rssKb() throws Exception {
+    /** This process's resident memory, in kB, from {@code /proc/self/status}. */
+    static long rssKb() throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", ""));

@@ -2,6 +2,7 @@ package io.hardhats.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +11,7 @@ import java.util.UUID;
 import io.hardhats.cameras.CameraHostGuard;
 import io.hardhats.cameras.CameraStatus;
 import io.hardhats.cameras.SourceType;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.junit.jupiter.api.Test;
 
 /** File sources, placeholders and decode modes, on clips made with the ffmpeg CLI. */
@@ -33,13 +33,21 @@ class IngestFileAndDecodeTest {
         assertThat(countDecoded(clip, true)).isBetween(2, 4);
     }
 
+    /** Pictures the ingest's decoder gives for the whole clip, read by the ingest's demuxer. */
     private static int countDecoded(Path clip, boolean keyframesOnly) throws Exception {
         int n = 0;
-        try (FFmpegFrameGrabber g = GrabberOptions.create(clip.toString(), Duration.ofSeconds(5), keyframesOnly)) {
-            g.start();
-            Frame f;
-            while ((f = g.grabImage()) != null) {
-                if (f.image != null) {
+        try (Demuxer demuxer = Demuxer.open(clip.toString(), Duration.ofSeconds(5));
+                VideoDecoder decoder = new VideoDecoder(demuxer, 0, keyframesOnly)) {
+            AVPacket packet;
+            while ((packet = demuxer.read()) != null) {
+                try {
+                    if (decoder.isVideo(packet)) {
+                        decoder.send(packet);
+                    }
+                } finally {
+                    av_packet_unref(packet);
+                }
+                while (decoder.receive()) {
                     n++;
                 }
             }
@@ -165,6 +173,19 @@ class IngestFileAndDecodeTest {
                     && missing.last() == CameraStatus.ERROR && good.frames.get() >= 4 && throwing.frames.get() >= 4);
             assertThat(notVideo.lastStatus().message()).containsAnyOf("not a video", "could not read");
             assertThat(missing.lastStatus().message()).contains("not found");
+        }
+    }
+
+    @Test
+    void aPictureLargerThan4kIsAnErrorBeforeAnyOfItIsDecoded() {
+        Path huge = TestVideos.make(TestClips.DIR.resolve("huge.avi"), "color=c=gray:size=4000x2256:rate=1",
+                "-frames:v", "1", "-c:v", "mpeg4");
+        RecordingListener l = new RecordingListener();
+        try (CameraIngest ingest = factory.start(file(huge, 0.5), l)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> l.last() == CameraStatus.ERROR);
+            assertThat(l.lastStatus().message()).contains("4000x2256").contains("3840x2160");
+            assertThat(((FfmpegCameraIngest) ingest).decodedFrames()).isZero();
+            assertThat(l.frames.get()).isZero();
         }
     }
 }
