@@ -16,11 +16,16 @@ public class CameraFeeds extends OpenStreams<FrameMailbox> {
 
     private final LiveBus bus;
 
-    public CameraFeeds(LiveBus bus) {
+    CameraFeeds(LiveBus bus, StreamQuota quota) {
+        super(quota);
         this.bus = bus;
     }
 
-    /** Starts receiving a camera's frames; close the viewer when it leaves. */
+    /**
+     * Starts receiving a camera's frames; close the viewer when it leaves.
+     *
+     * @throws io.hardhats.web.ApiException 429 when the viewer's session or organisation holds its share of streams
+     */
     public Viewer watch(UUID cameraId, SessionPrincipal viewer) {
         FrameMailbox mailbox = new FrameMailbox();
         opened(mailbox, viewer);

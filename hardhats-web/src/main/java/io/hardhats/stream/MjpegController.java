@@ -46,11 +46,11 @@ public record MjpegController(CameraService cameras, CameraFeeds feeds, LiveBus 
             HttpServletResponse response) throws IOException {
         CameraView camera = cameras.get(cameraId);
         StandInFrame standIn = StandInFrame.of(camera.lastSeen() != null);
-        response.setContentType("multipart/x-mixed-replace; boundary=" + BOUNDARY);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, must-revalidate");
-        response.setHeader("X-Accel-Buffering", "no");
-        ServletOutputStream out = response.getOutputStream();
         try (CameraFeeds.Viewer viewer = feeds.watch(cameraId, principal)) {
+            response.setContentType("multipart/x-mixed-replace; boundary=" + BOUNDARY);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, must-revalidate");
+            response.setHeader("X-Accel-Buffering", "no");
+            ServletOutputStream out = response.getOutputStream();
             byte[] next = latest(cameraId);
             if (next == null && camera.online()) {
                 next = next(camera, viewer.mailbox());
