@@ -1,6 +1,8 @@
 package io.hardhats.stream;
 
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.hardhats.session.SessionPrincipal;
 import io.hardhats.bus.LiveBus;
@@ -34,6 +36,14 @@ public class CameraFeeds extends OpenStreams<FrameMailbox> {
             closed(mailbox);
             frames.close();
         });
+    }
+
+    /** The camera's next frame, or null when none comes within the wait; for one picture, not a stream. */
+    byte[] next(UUID cameraId, Duration wait) throws InterruptedException {
+        FrameMailbox mailbox = new FrameMailbox();
+        try (LiveBus.Subscription frames = bus.subscribeFrames(cameraId, mailbox::offer)) {
+            return mailbox.take(wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override

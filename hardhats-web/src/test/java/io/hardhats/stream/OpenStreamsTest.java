@@ -18,7 +18,7 @@ class OpenStreamsTest {
         final List<String> ended = new ArrayList<>();
 
         Recording() {
-            super(new StreamQuota(new StreamLimits(null, null)));
+            super(new StreamQuota(new StreamLimits(null, null, null, null)));
         }
 
         @Override

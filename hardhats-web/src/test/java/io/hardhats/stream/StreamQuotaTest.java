@@ -12,8 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,22 +23,32 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.hardhats.bus.LiveBus;
+import io.hardhats.cameras.CameraStatus;
 import io.hardhats.support.ApiTest;
 import io.hardhats.support.HttpResult;
+import io.hardhats.support.TenantData;
 import io.hardhats.users.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Live streams within their shares (ApiTest sets 50 per sign-in, 60 per organisation), opened by real parallel requests. */
+/**
+ * Live streams and snapshot waits within their shares (ApiTest sets 50 streams per sign-in and
+ * 60 per organisation; snapshot waits keep their default of 8 per organisation), opened by real
+ * parallel requests.
+ */
 class StreamQuotaTest extends ApiTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final int PER_SESSION = 50;
     private static final int PER_ORGANIZATION = 60;
+    private static final int SNAPSHOT_WAITS = 8;
 
     @Autowired
     LiveBus bus;
+
+    @Autowired
+    TenantData data;
 
     private final List<InputStream> open = new ArrayList<>();
 
@@ -81,6 +93,44 @@ class StreamQuotaTest extends ApiTest {
         });
         assertThat(openAtOnce(5, "/api/sse/events", operator.client().sessionCookie())).isEmpty();
         assertError(openAtOnce(1, mjpeg, admin.client().sessionCookie()).get(0), 429, "too_many_streams");
+    }
+
+    @Test
+    void anOrganisationsSnapshotsWaitForAFrameOnlyWithinItsShare() throws Exception {
+        Member admin = register("Snapshot Waits Corp");
+        UUID camera = createCamera(admin, "Idle");
+        assertThat(admin.client().put("/api/v1/cameras/" + camera, Map.of("target_fps", 0.25)).status()).isEqualTo(200);
+        data.cameraReported(admin.organizationId(), camera, CameraStatus.ONLINE, Instant.now());
+        String snapshot = "/api/stream/" + camera + "/snapshot";
+
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try {
+            List<Future<HttpResponse<byte[]>>> waiting = new ArrayList<>();
+            for (int i = 0; i < SNAPSHOT_WAITS; i++) {
+                waiting.add(executor.submit(() -> admin.client().getBytes(snapshot)));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> viewers(camera) == SNAPSHOT_WAITS);
+
+            HttpResponse<byte[]> beyond = admin.client().getBytes(snapshot);
+            assertThat(beyond.statusCode()).isEqualTo(200);
+            assertThat(beyond.headers().firstValue("X-Frame-Status")).as("answered without waiting").contains("no-signal");
+            assertThat(viewers(camera)).isEqualTo(SNAPSHOT_WAITS);
+
+            byte[] frame = StandInFrame.WAITING.jpeg();
+            bus.publishFrame(camera, frame);
+            for (Future<HttpResponse<byte[]>> answer : waiting) {
+                HttpResponse<byte[]> response = answer.get(10, TimeUnit.SECONDS);
+                assertThat(response.headers().firstValue("X-Frame-Status")).contains("live");
+                assertThat(response.body()).isEqualTo(frame);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(viewers(camera)).as("every wait has ended").isZero();
+    }
+
+    private int viewers(UUID camera) {
+        return bus.listenerCount(LiveBus.frameChannel(camera));
     }
 
     /**
