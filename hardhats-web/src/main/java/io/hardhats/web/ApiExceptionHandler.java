@@ -204,6 +204,9 @@ public class ApiExceptionHandler {
         if (DatabaseOutage.isCause(e)) {
             return api(DatabaseOutage.error());
         }
+        if (StatementTimeout.isCause(e)) {
+            return api(StatementTimeout.error());
+        }
         // Spring's own request failures (ErrorResponse) that no handler above names yet.
         if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
             ApiError body = ApiError.of(response.getStatusCode().value());
