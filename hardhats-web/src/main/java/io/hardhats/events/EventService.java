@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.hardhats.audit.AuditAction;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.blobs.BlobStore;
 import io.hardhats.users.User;
@@ -110,7 +111,7 @@ public class EventService {
         Event event = find(id);
         if (!event.isAcknowledged()) {
             event.acknowledge(userId, Instant.now().truncatedTo(ChronoUnit.MICROS));
-            audit.record("event_acknowledge", "event", id, Map.of());
+            audit.record(AuditAction.EVENT_ACKNOWLEDGE, "event", id, Map.of());
         }
         return view(event);
     }
@@ -123,7 +124,7 @@ public class EventService {
         Optional.ofNullable(event.getThumbnailPath()).map(UUID::fromString).ifPresent(blobs::delete);
         Optional.ofNullable(event.getFrameBlob()).ifPresent(blobs::delete);
         Optional.ofNullable(event.getClipBlob()).ifPresent(blobs::delete);
-        audit.record("event_delete", "event", id, Map.of("violation_type", event.getViolationType().wire()));
+        audit.record(AuditAction.EVENT_DELETE, "event", id, Map.of("violation_type", event.getViolationType().wire()));
     }
 
     private EventView view(Event event) {
