@@ -52,6 +52,7 @@ rss_kb() { ps -o rss= -p "$1" | tr -d ' '; }
 
 runuser -u hardhats -- env HOME=/home/hardhats MALLOC_ARENA_MAX=2 COOKIE_SECURE=false HARDHATS_DATA_DIR="$DATA" PORT="$PORT" \
   MODEL_PATH="$MODEL" WORKER_CAPACITY=100 DEMO_VIDEO=/nonexistent \
+  MAX_STREAMS_PER_SESSION=100000 MAX_STREAMS_PER_ORG=100000 \
   java -Xmx"${XMX:-3g}" -Dhardhats.embedded-postgres.port="$PG_PORT" -jar hardhats-app/target/hardhats.jar \
   > /tmp/cap-server.log 2>&1 &
 for _ in $(seq 1 120); do

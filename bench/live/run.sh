@@ -12,7 +12,9 @@
 # Start the server first, e.g. (as root; PostgreSQL refuses root):
 #   redis-server --port 6391 --save '' --daemonize yes
 #   runuser -u hardhats -- env HOME=/home/hardhats COOKIE_SECURE=false HARDHATS_DATA_DIR=/tmp/bench-data \
-#     PORT=8124 REDIS_URL=redis://127.0.0.1:6391 java -Xmx2g -jar hardhats-app/target/hardhats.jar
+#     PORT=8124 REDIS_URL=redis://127.0.0.1:6391 MAX_STREAMS_PER_SESSION=100000 MAX_STREAMS_PER_ORG=100000 \
+#     java -Xmx2g -jar hardhats-app/target/hardhats.jar
+# (every client is one sign-in, so the stream limits are raised above the largest level).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 what="${1:-all}"

@@ -61,6 +61,7 @@ if [ "$(id -u)" = 0 ]; then
 fi
 "${as[@]}" env HOME="$home" MALLOC_ARENA_MAX=2 COOKIE_SECURE=false HARDHATS_DATA_DIR="$DATA" PORT="$PORT" \
   MODEL_PATH="$MODEL" WORKER_CAPACITY=100 DEMO_VIDEO=/nonexistent \
+  MAX_STREAMS_PER_SESSION=100000 MAX_STREAMS_PER_ORG=100000 \
   java -Xmx"${XMX:-2g}" -Dhardhats.embedded-postgres.port="$PG_PORT" -jar "$JAR" > "$DATA.log" 2>&1 &
 launcher=$!
 pid=

@@ -50,8 +50,9 @@ public class DatabaseConfiguration {
     }
 
     @Bean
-    PlatformTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
-        return new TenantTransactionManager(entityManagerFactory);
+    PlatformTransactionManager transactionManager(EntityManagerFactory entityManagerFactory,
+            StatementTimeouts timeouts) {
+        return new TenantTransactionManager(entityManagerFactory, timeouts);
     }
 
     @Bean

@@ -8,14 +8,15 @@ import java.util.function.Supplier;
  * Whose data the current thread may touch: one organisation, or — for the few operations that
  * must see across tenants (login lookup, worker leases) — the whole database. Read by the
  * Hibernate tenant resolver and by the transaction manager that sets the RLS variable, so one
- * setting drives both guards.
+ * setting drives both guards. A signed-in request's scope says so, for its shorter statement
+ * timeout ({@link StatementTimeouts}).
  */
 public final class TenantContext {
 
     private sealed interface Scope permits Tenant, System {
     }
 
-    private record Tenant(UUID organizationId) implements Scope {
+    private record Tenant(UUID organizationId, boolean request) implements Scope {
     }
 
     private record System() implements Scope {
@@ -39,8 +40,13 @@ public final class TenantContext {
         return CURRENT.get() instanceof System;
     }
 
+    /** Whether the current scope is a signed-in request's, which someone is waiting for. */
+    public static boolean inRequest() {
+        return CURRENT.get() instanceof Tenant tenant && tenant.request();
+    }
+
     public static <T> T callAs(UUID organizationId, Supplier<T> work) {
-        return callIn(new Tenant(organizationId), work);
+        return callIn(new Tenant(organizationId, false), work);
     }
 
     public static void runAs(UUID organizationId, Runnable work) {
@@ -62,9 +68,12 @@ public final class TenantContext {
         });
     }
 
-    /** For filters, whose work cannot be wrapped in a lambda: close the handle to leave the scope. */
-    public static Handle enter(UUID organizationId) {
-        return enter(new Tenant(organizationId));
+    /**
+     * The scope of a signed-in request, for the filter that puts requests in their organisation
+     * (its work cannot be wrapped in a lambda): close the handle to leave the scope.
+     */
+    public static Handle enterRequest(UUID organizationId) {
+        return enter(new Tenant(organizationId, true));
     }
 
     private static Handle enter(Scope scope) {
@@ -85,7 +94,7 @@ public final class TenantContext {
         }
     }
 
-    /** Leaves a scope entered with {@link #enter(UUID)}, restoring the one before it. */
+    /** Leaves a scope entered with {@link #enterRequest(UUID)}, restoring the one before it. */
     @FunctionalInterface
     public interface Handle extends AutoCloseable {
         @Override

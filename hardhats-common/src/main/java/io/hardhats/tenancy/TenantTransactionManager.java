@@ -16,12 +16,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Opens every transaction in the tenant scope of {@link TenantContext} at the database level
  * too: {@code app.current_org} for row-level security, or the table owner's role for system
- * work. Both settings are transaction-local, so a pooled connection never carries them over.
+ * work, and the scope's {@link StatementTimeouts statement timeout}. All settings are
+ * transaction-local, so a pooled connection never carries them over.
  */
 public class TenantTransactionManager extends JpaTransactionManager {
 
-    public TenantTransactionManager(EntityManagerFactory emf) {
+    private final StatementTimeouts timeouts;
+
+    public TenantTransactionManager(EntityManagerFactory emf, StatementTimeouts timeouts) {
         super(emf);
+        this.timeouts = timeouts;
     }
 
     @Override
@@ -32,15 +36,17 @@ public class TenantTransactionManager extends JpaTransactionManager {
         Session session = holder.getEntityManager().unwrap(Session.class);
         boolean system = TenantContext.isSystem();
         Optional<UUID> organization = TenantContext.currentOrganization();
+        long timeoutMillis = timeouts.currentMillis();
         session.doWork(connection -> {
             if (system) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET LOCAL ROLE NONE");
+                    statement.execute("SET LOCAL ROLE NONE; SET LOCAL statement_timeout = " + timeoutMillis);
                 }
-            } else if (organization.isPresent()) {
-                try (PreparedStatement statement =
-                        connection.prepareStatement("SELECT set_config('app.current_org', ?, true)")) {
-                    statement.setString(1, organization.get().toString());
+            } else {
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT set_config('app.current_org', ?, true), set_config('statement_timeout', ?, true)")) {
+                    statement.setString(1, organization.map(UUID::toString).orElse(""));
+                    statement.setString(2, Long.toString(timeoutMillis));
                     statement.execute();
                 }
             }

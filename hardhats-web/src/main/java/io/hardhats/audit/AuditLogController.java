@@ -1,9 +1,11 @@
 package io.hardhats.audit;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
+
+import io.hardhats.persistence.WireValue;
 
 import io.hardhats.web.ApiException;
 import io.hardhats.web.Cursor;
@@ -19,7 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/audit-logs")
 public class AuditLogController {
 
-    private static final Pattern ACTION = Pattern.compile("[a-z][a-z_]{0,63}");
+    /** What the audit page's filter offers: every action the product records, in alphabetical order. */
+    private static final List<String> ACTIONS = Arrays.stream(AuditAction.values()).map(WireValue::wire).sorted()
+            .toList();
 
     private final AuditTrail trail;
 
@@ -38,16 +42,22 @@ public class AuditLogController {
             @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        if (action != null && !ACTION.matcher(action).matches()) {
-            throw ApiException.invalid("action: must be an action name such as camera_create");
-        }
         StorableTime.requireRange(from, to);
-        return trail.list(userId, action, new NewestFirst(from, to, Cursor.decode(cursor)), Cursor.limit(limit));
+        return trail.list(userId, action == null ? null : parse(action),
+                new NewestFirst(from, to, Cursor.decode(cursor)), Cursor.limit(limit));
     }
 
-    /** The actions this organisation's trail holds, for the audit page's filter. */
+    /** Every action the trail can hold, for the audit page's filter; the same for every organisation. */
     @GetMapping("/actions")
     public List<String> actions() {
-        return trail.actions();
+        return ACTIONS;
+    }
+
+    private static AuditAction parse(String action) {
+        try {
+            return WireValue.parse(AuditAction.class, action);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("action: must be an action name such as camera_create");
+        }
     }
 }

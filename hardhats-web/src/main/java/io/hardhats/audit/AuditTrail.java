@@ -37,37 +37,33 @@ public class AuditTrail {
     }
 
     @Transactional
-    public void record(String action, String resourceType, Object resourceId, Map<String, ?> details) {
+    public void record(AuditAction action, String resourceType, Object resourceId, Map<String, ?> details) {
         record(currentUser(), action, resourceType, resourceId, details);
     }
 
     @Transactional
-    public void record(UUID userId, String action, String resourceType, Object resourceId, Map<String, ?> details) {
-        logs.save(new AuditLog(new AuditEntry(userId, action, resourceType,
+    public void record(UUID userId, AuditAction action, String resourceType, Object resourceId,
+            Map<String, ?> details) {
+        logs.save(new AuditLog(new AuditEntry(userId, action.wire(), resourceType,
                 resourceId == null ? null : resourceId.toString(),
                 json.writeValueAsString(details == null ? Map.of() : details), ClientAddress.current())));
     }
 
     /** The trail newest first, in keyset pages as the events list; filters combine. */
     @Transactional(readOnly = true)
-    public Page<AuditLogView> list(UUID userId, String action, NewestFirst window, int size) {
+    public Page<AuditLogView> list(UUID userId, AuditAction action, NewestFirst window, int size) {
         Specification<AuditLog> spec = (root, query, cb) -> {
             List<Predicate> where = window.conditions(root, cb);
             if (userId != null) {
                 where.add(cb.equal(root.get("entry").get("userId"), userId));
             }
             if (action != null) {
-                where.add(cb.equal(root.get("entry").get("action"), action));
+                where.add(cb.equal(root.get("entry").get("action"), action.wire()));
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
         List<AuditLog> rows = logs.findBy(spec, query -> query.sortBy(NewestFirst.ORDER).limit(size + 1).all());
         return NewestFirst.page(rows, size, AuditLog::getCreatedAt, AuditLog::getId, this::view);
-    }
-
-    /** The actions this organisation's trail holds. */
-    public List<String> actions() {
-        return logs.findActions();
     }
 
     private AuditLogView view(AuditLog log) {

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
+import io.hardhats.audit.AuditAction;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.tenancy.TenantContext;
 import io.hardhats.tenancy.TenantTransactions;
@@ -51,13 +52,13 @@ public class Login {
         }
         User signedIn = transactions.call(user.getOrganizationId(), () -> {
             if (!matches || !user.isActive()) {
-                audit.record(user.getId(), "login_failed", "user", user.getId(),
+                audit.record(user.getId(), AuditAction.LOGIN_FAILED, "user", user.getId(),
                         Map.of("reason", matches ? "inactive" : "bad_password"));
                 return null;
             }
             User current = users.findById(user.getId()).orElseThrow();
             current.setLastLogin(Instant.now().truncatedTo(ChronoUnit.MICROS));
-            audit.record(current.getId(), "login", "user", current.getId(), Map.of());
+            audit.record(current.getId(), AuditAction.LOGIN, "user", current.getId(), Map.of());
             return current;
         });
         if (signedIn == null) {

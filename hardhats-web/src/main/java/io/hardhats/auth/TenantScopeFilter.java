@@ -21,7 +21,7 @@ class TenantScopeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SessionPrincipal principal) {
-            try (TenantContext.Handle ignored = TenantContext.enter(principal.organizationId())) {
+            try (TenantContext.Handle ignored = TenantContext.enterRequest(principal.organizationId())) {
                 chain.doFilter(request, response);
             }
         } else {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import io.hardhats.audit.AuditAction;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.session.SessionPrincipal;
 import io.hardhats.tenancy.TenantContext;
@@ -31,7 +32,7 @@ public record TokenRevocation(RevokedTokenRepository revoked, AuditTrail audit, 
         UUID organizationId = UUID.fromString(session.getClaimAsString("org"));
         revoke(session.getId(), session.getExpiresAt());
         TenantContext.runAs(organizationId, () -> audit.record(UUID.fromString(session.getSubject()),
-                "logout", "user", session.getSubject(), Map.of()));
+                AuditAction.LOGOUT, "user", session.getSubject(), Map.of()));
         events.publishEvent(new SessionEnded(SessionTokens.sessionId(session)));
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.hardhats.audit.AuditAction;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.organizations.OrganizationRepository;
 import io.hardhats.tenancy.TenantContext;
@@ -58,7 +59,7 @@ public class CameraService {
             throw ApiException.conflict("plan_limit", "this organisation may have at most " + maxCameras + " cameras");
         }
         cameras.save(camera);
-        audit.record("camera_create", "camera", camera.getId(), Map.of("name", camera.getName()));
+        audit.record(AuditAction.CAMERA_CREATE, "camera", camera.getId(), Map.of("name", camera.getName()));
         return view(camera);
     }
 
@@ -83,7 +84,7 @@ public class CameraService {
         Camera camera = find(id);
         editor.apply(camera, request);
         camera.touch();
-        audit.record("camera_update", "camera", camera.getId(), Map.of("name", camera.getName()));
+        audit.record(AuditAction.CAMERA_UPDATE, "camera", camera.getId(), Map.of("name", camera.getName()));
         return view(camera);
     }
 
@@ -91,7 +92,7 @@ public class CameraService {
     public void delete(UUID id) {
         Camera camera = find(id);
         cameras.delete(camera);
-        audit.record("camera_delete", "camera", id, Map.of("name", camera.getName()));
+        audit.record(AuditAction.CAMERA_DELETE, "camera", id, Map.of("name", camera.getName()));
     }
 
     private Camera find(UUID id) {

@@ -24,6 +24,7 @@ import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.hardhats.audit.AuditAction;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.blobs.BlobStore;
 import io.hardhats.ingest.ProbeLimits;
@@ -102,7 +103,7 @@ public class CameraTools {
     public CameraTestResult test(UUID id) {
         Target target = transactions.execute(status -> Target.of(find(id), urls));
         CameraTestResult result = test(target);
-        record("camera_test", id, result, Map.of());
+        record(AuditAction.CAMERA_TEST, id, result, Map.of());
         return result;
     }
 
@@ -113,7 +114,7 @@ public class CameraTools {
     public CameraTestResult testUnsaved(CameraRequest request) {
         Target target = Target.of(service.draft(request), urls);
         CameraTestResult result = test(target);
-        record("camera_test", null, result, Map.of("unsaved", true));
+        record(AuditAction.CAMERA_TEST, null, result, Map.of("unsaved", true));
         return result;
     }
 
@@ -130,7 +131,7 @@ public class CameraTools {
         return CameraTestResult.of(probeWithin(deadline -> probe.probe(pinned, probeTime(deadline), limits)));
     }
 
-    private void record(String action, UUID cameraId, CameraTestResult result, Map<String, Object> extra) {
+    private void record(AuditAction action, UUID cameraId, CameraTestResult result, Map<String, Object> extra) {
         Map<String, Object> details = new LinkedHashMap<>(extra);
         details.put("ok", result.ok());
         if (!result.ok()) {
@@ -176,7 +177,7 @@ public class CameraTools {
                 if (previous != null) {
                     blobs.delete(previous);
                 }
-                audit.record("camera_placeholder_upload", "camera", id, Map.of("blob", blob.toString(),
+                audit.record(AuditAction.CAMERA_PLACEHOLDER_UPLOAD, "camera", id, Map.of("blob", blob.toString(),
                         "size_bytes", received.size(), "codec", String.valueOf(video.codec())));
                 return service.view(target);
             });

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.hardhats.audit.AuditAction;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.blobs.BlobStore;
 import io.hardhats.users.User;
@@ -114,7 +115,7 @@ public class EventService {
         Event event = find(id);
         if (!event.isAcknowledged()) {
             event.acknowledge(userId, Instant.now().truncatedTo(ChronoUnit.MICROS));
-            audit.record("event_acknowledge", "event", id, Map.of());
+            audit.record(AuditAction.EVENT_ACKNOWLEDGE, "event", id, Map.of());
         }
         return view(event);
     }
@@ -129,7 +130,7 @@ public class EventService {
         unreferenced.remove(Stream.of(Optional.ofNullable(event.getThumbnailPath()).map(UUID::fromString),
                 Optional.ofNullable(event.getFrameBlob()), Optional.ofNullable(event.getClipBlob()))
                 .flatMap(Optional::stream).toList());
-        audit.record("event_delete", "event", id, Map.of("violation_type", event.getViolationType().wire()));
+        audit.record(AuditAction.EVENT_DELETE, "event", id, Map.of("violation_type", event.getViolationType().wire()));
     }
 
     private EventView view(Event event) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import io.hardhats.audit.AuditAction;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.notifications.NotificationOutbox.NewDelivery;
 import io.hardhats.tenancy.TenantContext;
@@ -46,7 +47,7 @@ public class ChannelTests {
         Instant now = clock.instant();
         UUID delivery = outbox.add(new NewDelivery(channelId, null, DeliveryPurpose.TEST, DeliveryStatus.PENDING, null,
                 now, now));
-        audit.record("notification_channel_test", "notification_channel", channelId, Map.of());
+        audit.record(AuditAction.NOTIFICATION_CHANNEL_TEST, "notification_channel", channelId, Map.of());
         return delivery;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.hardhats.audit.AuditAction;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.web.ApiException;
 import org.springframework.stereotype.Service;
@@ -60,7 +61,7 @@ public class NotificationChannelService {
                 ChannelRequestValidator.normalisedTarget(request.kind(), request.target()),
                 request.enabled() == null || request.enabled(),
                 request.filters() == null ? ChannelFilters.EVERYTHING : request.filters(), storm), secret);
-        audit.record("notification_channel_create", "notification_channel", id,
+        audit.record(AuditAction.NOTIFICATION_CHANNEL_CREATE, "notification_channel", id,
                 Map.of("name", request.name().trim(), "kind", request.kind().wire()));
         return store.find(id).orElseThrow().withSigningSecret(secret);
     }
@@ -77,7 +78,7 @@ public class NotificationChannelService {
         store.update(id, new ChannelStore.Settings(request.name() == null ? current.name() : request.name().trim(),
                 current.kind(), target, request.enabled() == null ? current.enabled() : request.enabled(),
                 request.filters() == null ? current.filters() : request.filters(), storm), target);
-        audit.record("notification_channel_update", "notification_channel", id,
+        audit.record(AuditAction.NOTIFICATION_CHANNEL_UPDATE, "notification_channel", id,
                 Map.of("target_changed", target != null));
         return store.find(id).orElseThrow();
     }
@@ -86,7 +87,7 @@ public class NotificationChannelService {
     public void delete(UUID id) {
         ChannelView current = store.find(id).orElseThrow(() -> ApiException.notFound("notification channel"));
         store.delete(id);
-        audit.record("notification_channel_delete", "notification_channel", id, Map.of("name", current.name()));
+        audit.record(AuditAction.NOTIFICATION_CHANNEL_DELETE, "notification_channel", id, Map.of("name", current.name()));
     }
 
     /** 32 random bytes, for HMAC-SHA256, shown once. */

@@ -3,6 +3,7 @@ package io.hardhats.organizations;
 import java.util.Map;
 import java.util.UUID;
 
+import io.hardhats.audit.AuditAction;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.config.HardhatsProperties;
 import io.hardhats.tenancy.TenantContext;
@@ -43,7 +44,7 @@ public class OrganizationFounder {
         Organization organization = organizations.saveAndFlush(new Organization(id, name, slug,
                 properties.maxCamerasPerOrg(), properties.maxUsersPerOrg()));
         User saved = EmailTaken.unlessUnique(() -> users.saveAndFlush(admin));
-        audit.record(saved.getId(), "register", "organization", id, Map.of("slug", slug));
+        audit.record(saved.getId(), AuditAction.REGISTER, "organization", id, Map.of("slug", slug));
         return new Founded(organization, saved);
     }
 

@@ -2,6 +2,7 @@ package io.hardhats.organizations;
 
 import java.util.Map;
 
+import io.hardhats.audit.AuditAction;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.storage.StorageMeter;
 import io.hardhats.storage.StorageUsage;
@@ -62,7 +63,7 @@ public class OrganizationService {
         Patch.ifGiven(request.name(), name -> organization.setName(name.trim()));
         Patch.ifGiven(request.settings(), settings -> organization.setSettingsJson(rules.checkedSettings(settings)));
         Patch.ifGiven(request.timeZone(), zone -> organization.setTimeZone(rules.checkedTimeZone(zone)));
-        audit.record("organization_update", "organization", organization.getId(),
+        audit.record(AuditAction.ORGANIZATION_UPDATE, "organization", organization.getId(),
                 Map.of("fields", request.changedFields()));
         return views.of(organization);
     }
@@ -74,7 +75,7 @@ public class OrganizationService {
                     "turning privacy mode off shows and stores faces unblurred: send confirm_privacy_off: true with it");
         }
         organization.setPrivacyMode(on);
-        audit.record(on ? "privacy_mode_on" : "privacy_mode_off", "organization", organization.getId(),
+        audit.record(on ? AuditAction.PRIVACY_MODE_ON : AuditAction.PRIVACY_MODE_OFF, "organization", organization.getId(),
                 Map.of("privacy_mode", on));
     }
 }

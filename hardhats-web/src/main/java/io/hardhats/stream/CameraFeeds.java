@@ -1,6 +1,8 @@
 package io.hardhats.stream;
 
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.hardhats.session.SessionPrincipal;
 import io.hardhats.bus.LiveBus;
@@ -16,11 +18,16 @@ public class CameraFeeds extends OpenStreams<FrameMailbox> {
 
     private final LiveBus bus;
 
-    public CameraFeeds(LiveBus bus) {
+    CameraFeeds(LiveBus bus, StreamQuota quota) {
+        super(quota);
         this.bus = bus;
     }
 
-    /** Starts receiving a camera's frames; close the viewer when it leaves. */
+    /**
+     * Starts receiving a camera's frames; close the viewer when it leaves.
+     *
+     * @throws io.hardhats.web.ApiException 429 when the viewer's session or organisation holds its share of streams
+     */
     public Viewer watch(UUID cameraId, SessionPrincipal viewer) {
         FrameMailbox mailbox = new FrameMailbox();
         opened(mailbox, viewer);
@@ -29,6 +36,14 @@ public class CameraFeeds extends OpenStreams<FrameMailbox> {
             closed(mailbox);
             frames.close();
         });
+    }
+
+    /** The camera's next frame, or null when none comes within the wait; for one picture, not a stream. */
+    byte[] next(UUID cameraId, Duration wait) throws InterruptedException {
+        FrameMailbox mailbox = new FrameMailbox();
+        try (LiveBus.Subscription frames = bus.subscribeFrames(cameraId, mailbox::offer)) {
+            return mailbox.take(wait.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override

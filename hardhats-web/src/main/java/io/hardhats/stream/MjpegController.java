@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * delivering then waits for the first frame its worker encodes, about one analysis period.
  */
 @RestController
-public record MjpegController(CameraService cameras, CameraFeeds feeds, LiveBus bus) {
+public record MjpegController(CameraService cameras, CameraFeeds feeds, SnapshotWaits snapshots, LiveBus bus) {
 
     static final String BOUNDARY = "hardhatsframe";
     static final Duration NO_SIGNAL_AFTER = Duration.ofSeconds(30);
@@ -46,14 +46,14 @@ public record MjpegController(CameraService cameras, CameraFeeds feeds, LiveBus 
             HttpServletResponse response) throws IOException {
         CameraView camera = cameras.get(cameraId);
         StandInFrame standIn = StandInFrame.of(camera.lastSeen() != null);
-        response.setContentType("multipart/x-mixed-replace; boundary=" + BOUNDARY);
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, must-revalidate");
-        response.setHeader("X-Accel-Buffering", "no");
-        ServletOutputStream out = response.getOutputStream();
         try (CameraFeeds.Viewer viewer = feeds.watch(cameraId, principal)) {
+            response.setContentType("multipart/x-mixed-replace; boundary=" + BOUNDARY);
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, must-revalidate");
+            response.setHeader("X-Accel-Buffering", "no");
+            ServletOutputStream out = response.getOutputStream();
             byte[] next = latest(cameraId);
             if (next == null && camera.online()) {
-                next = next(camera, viewer.mailbox());
+                next = viewer.mailbox().take(firstFrameWait(camera).toMillis(), TimeUnit.MILLISECONDS);
             }
             while (next != FrameMailbox.CLOSED) {
                 if (next == null) {
@@ -73,7 +73,10 @@ public record MjpegController(CameraService cameras, CameraFeeds feeds, LiveBus 
         }
     }
 
-    /** Keeps the camera's frames wanted for a while, so the next snapshot of a tile is fresh too. */
+    /**
+     * Keeps the camera's frames wanted for a while, so the next snapshot of a tile is fresh too.
+     * Waits for a frame only within the organisation's share of snapshot waits ({@link SnapshotWaits}).
+     */
     @GetMapping("/api/stream/{cameraId}/snapshot")
     public ResponseEntity<byte[]> snapshot(@PathVariable UUID cameraId,
             @AuthenticationPrincipal SessionPrincipal principal) throws InterruptedException {
@@ -81,9 +84,7 @@ public record MjpegController(CameraService cameras, CameraFeeds feeds, LiveBus 
         bus.wantFrames(cameraId);
         byte[] frame = latest(cameraId);
         if (frame == null && camera.online()) {
-            try (CameraFeeds.Viewer viewer = feeds.watch(cameraId, principal)) {
-                frame = next(camera, viewer.mailbox());
-            }
+            frame = snapshots.next(principal.organizationId(), cameraId, firstFrameWait(camera));
         }
         StandInFrame standIn = StandInFrame.of(camera.lastSeen() != null);
         return ResponseEntity.ok()
@@ -98,14 +99,12 @@ public record MjpegController(CameraService cameras, CameraFeeds feeds, LiveBus 
     }
 
     /**
-     * The next frame of a delivering camera, or null if none comes within one analysis period
-     * plus the time its worker takes to notice the viewer.
+     * How long a delivering camera's next frame may take: one analysis period plus the time its
+     * worker takes to notice the viewer.
      */
-    private static byte[] next(CameraView camera, FrameMailbox mailbox) throws InterruptedException {
+    private static Duration firstFrameWait(CameraView camera) {
         long period = Math.round(1000 / camera.targetFps());
-        long wait = period + LiveBus.DEMAND_CHECK_EVERY.toMillis() + FIRST_FRAME_MARGIN.toMillis();
-        byte[] frame = mailbox.take(wait, TimeUnit.MILLISECONDS);
-        return frame == FrameMailbox.CLOSED ? null : frame;
+        return Duration.ofMillis(period).plus(LiveBus.DEMAND_CHECK_EVERY).plus(FIRST_FRAME_MARGIN);
     }
 
     private static void writePart(ServletOutputStream out, byte[] jpeg) throws IOException {

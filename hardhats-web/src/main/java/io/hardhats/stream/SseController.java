@@ -36,8 +36,9 @@ public class SseController extends OpenStreams<SseClient> {
     private final TaskExecutor executor;
     private final SseMessages messages;
 
-    public SseController(LiveBus bus, EventService events,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor, JsonMapper json) {
+    SseController(LiveBus bus, EventService events,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor, JsonMapper json, StreamQuota quota) {
+        super(quota);
         this.bus = bus;
         this.events = events;
         this.executor = executor;
@@ -51,8 +52,15 @@ public class SseController extends OpenStreams<SseClient> {
         UUID lastEventId = parseEventId(lastEventHeader != null ? lastEventHeader : lastEventParam);
         SseEmitter emitter = new SseEmitter(0L);
         SseClient client = new SseClient(emitter, executor);
-        LiveBus.Subscription membership = bus.subscribeMessages(principal.organizationId(),
-                text -> messages.render(text).ifPresent(client::send));
+        opened(client, principal);
+        LiveBus.Subscription membership;
+        try {
+            membership = bus.subscribeMessages(principal.organizationId(),
+                    text -> messages.render(text).ifPresent(client::send));
+        } catch (RuntimeException e) {
+            closed(client);
+            throw e;
+        }
         Runnable leave = () -> {
             client.markClosed();
             closed(client);
@@ -61,10 +69,16 @@ public class SseController extends OpenStreams<SseClient> {
         emitter.onCompletion(leave);
         emitter.onTimeout(leave);
         emitter.onError(error -> leave.run());
-        opened(client, principal);
         client.send(SseClient.Item.READY);
-        List<SseClient.Item> replay = lastEventId == null ? List.of()
-                : events.after(lastEventId, MAX_REPLAY).stream().map(messages::replay).toList();
+        List<SseClient.Item> replay;
+        try {
+            replay = lastEventId == null ? List.of()
+                    : events.after(lastEventId, MAX_REPLAY).stream().map(messages::replay).toList();
+        } catch (RuntimeException e) {
+            // The emitter never reaches the browser, so none of its callbacks will run.
+            leave.run();
+            throw e;
+        }
         client.releaseAfter(replay);
         return emitter;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.hardhats.audit.AuditAction;
 import io.hardhats.audit.AuditTrail;
 import io.hardhats.organizations.Organization;
 import io.hardhats.organizations.OrganizationRepository;
@@ -69,7 +70,7 @@ public class UserService {
         }
         User user = EmailTaken.unlessUnique(() -> users.saveAndFlush(new User(email,
                 passwords.encode(request.password()), request.fullName().trim(), request.role())));
-        audit.record("user_create", "user", user.getId(), Map.of("role", user.getRole().wire()));
+        audit.record(AuditAction.USER_CREATE, "user", user.getId(), Map.of("role", user.getRole().wire()));
         return user;
     }
 
@@ -85,7 +86,7 @@ public class UserService {
         Patch.ifGiven(request.fullName(), fullName -> user.setFullName(fullName.trim()));
         Patch.ifGiven(request.role(), user::setRole);
         Patch.ifGiven(request.isActive(), user::setActive);
-        audit.record("user_update", "user", user.getId(), changes(request));
+        audit.record(AuditAction.USER_UPDATE, "user", user.getId(), changes(request));
         // Sessions check the user's role and state: they must see the change (once committed).
         events.publishEvent(new UserChanged(user.getId()));
         return user;
@@ -100,7 +101,7 @@ public class UserService {
             requireAnotherActiveAdmin();
         }
         user.setActive(false);
-        audit.record("user_deactivate", "user", user.getId(), Map.of());
+        audit.record(AuditAction.USER_DEACTIVATE, "user", user.getId(), Map.of());
         events.publishEvent(new UserChanged(user.getId()));
     }
 
@@ -159,7 +160,7 @@ public class UserService {
         user.setPasswordHash(passwords.encode(request.newPassword()));
         // Whoever knew the old password may hold a session: end them all.
         user.endAllSessions();
-        audit.record("password_change", "user", user.getId(), Map.of());
+        audit.record(AuditAction.PASSWORD_CHANGE, "user", user.getId(), Map.of());
         events.publishEvent(new UserChanged(user.getId()));
         return user;
     }

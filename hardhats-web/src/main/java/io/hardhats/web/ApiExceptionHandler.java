@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -71,9 +72,13 @@ public class ApiExceptionHandler {
             DateTimeException.class, new Answer(HttpStatus.UNPROCESSABLE_ENTITY,
                     "validation_failed", "a date or time is out of range"));
 
+    /**
+     * The content type is set, not negotiated: an error is JSON whatever the request accepts, an
+     * event stream's {@code Accept: text/event-stream} included.
+     */
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
         if (e.retryAfterSeconds() != null) {
             response.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
         }
@@ -199,6 +204,9 @@ public class ApiExceptionHandler {
         if (DatabaseOutage.isCause(e)) {
             return api(DatabaseOutage.error());
         }
+        if (StatementTimeout.isCause(e)) {
+            return api(StatementTimeout.error());
+        }
         // Spring's own request failures (ErrorResponse) that no handler above names yet.
         if (e instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
             ApiError body = ApiError.of(response.getStatusCode().value());
@@ -222,6 +230,6 @@ public class ApiExceptionHandler {
     }
 
     private static ResponseEntity<ApiError> error(HttpStatus status, String error, String detail) {
-        return ResponseEntity.status(status).body(new ApiError(error, detail));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(error, detail));
     }
 }

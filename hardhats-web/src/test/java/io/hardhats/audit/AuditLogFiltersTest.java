@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.hardhats.support.ApiTest;
@@ -78,8 +79,24 @@ class AuditLogFiltersTest extends ApiTest {
 
         Member stranger = register("Audit Stranger Corp");
         assertThat(actions(stranger.client().get("/api/v1/audit-logs?user_id=" + admin.userId()).json())).isEmpty();
-        assertThat(stranger.client().get("/api/v1/audit-logs/actions").json().toString()).doesNotContain("camera_create");
         assertThat(addMember(admin, Role.MANAGER).client().get("/api/v1/audit-logs/actions").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theActionFilterOffersEveryActionTheProductRecordsWhateverTheTrailHolds() {
+        Member admin = register("Audit Actions Corp");
+        List<String> everyAction = Arrays.stream(AuditAction.values()).map(AuditAction::wire).sorted().toList();
+
+        HttpResult offered = admin.client().get("/api/v1/audit-logs/actions");
+        assertThat(offered.status()).as(offered.toString()).isEqualTo(200);
+        List<String> actions = new ArrayList<>();
+        offered.json().forEach(action -> actions.add(action.asString()));
+        assertThat(actions).as("a new organisation's trail holds only its registration").isEqualTo(everyAction);
+
+        assertThat(actions(admin.client().get("/api/v1/audit-logs?action=camera_delete").json()))
+                .as("a known action this trail does not hold").isEmpty();
+        assertThat(assertError(admin.client().get("/api/v1/audit-logs?action=camera_explode"), 422,
+                "validation_failed")).startsWith("action:");
     }
 
     private static List<String> actions(JsonNode page) {

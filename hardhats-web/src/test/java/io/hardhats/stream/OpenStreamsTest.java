@@ -17,6 +17,10 @@ class OpenStreamsTest {
     private static final class Recording extends OpenStreams<String> {
         final List<String> ended = new ArrayList<>();
 
+        Recording() {
+            super(new StreamQuota(new StreamLimits(null, null, null, null)));
+        }
+
         @Override
         protected void end(String stream) {
             ended.add(stream);

@@ -28,6 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
                 "hardhats.rate-limit.per-email-global=100000",
                 // The test's HTTP client plays the proxy in front of the service.
                 "hardhats.forwarded.trusted-proxies=127.0.0.1/32,::1/128",
+                // Tests open up to 50 streams in one sign-in; StreamQuotaTest fills both shares.
+                "hardhats.streams.per-session=50",
+                "hardhats.streams.per-organization=60",
                 "hardhats.sse-heartbeat-ms=1000"})
 public abstract class ApiTest {
 

@@ -169,7 +169,8 @@ final class CameraPipeline implements FrameListener {
     private Analysis analyse(Detector detector, CameraConfig camera, Mat bgr, Instant capturedAt) {
         double threshold = camera.confidenceThreshold();
         double lowest = camera.privacyMode() ? Math.min(threshold, HeadBlur.CONFIDENCE) : threshold;
-        List<Detection> found = detector.detect(bgr, camera.inferenceWidth(), camera.inferenceHeight(), lowest);
+        List<Detection> found = detector.detect(camera.organizationId(), bgr, camera.inferenceWidth(),
+                camera.inferenceHeight(), lowest);
         List<Detection> detections = found.stream().filter(d -> d.confidence() >= (float) threshold).toList();
         List<Detection> heads = found.stream().filter(HeadBlur::isHead).toList();
         return new Analysis(detections, rules.evaluate(detections, bgr.cols(), bgr.rows(), capturedAt), heads);

@@ -21,9 +21,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -42,7 +42,8 @@ import ai.onnxruntime.TensorInfo;
  * every camera thread: {@code OrtSession.run} is thread-safe, and a session per camera would
  * multiply the model's memory and fight over the same cores. A gate lets only as many
  * inferences run at once as {@link InferenceThreads} allows, so forty cameras queue for two
- * cores instead of thrashing them.
+ * cores instead of thrashing them, and serves the organisations of queued cameras in rotation
+ * ({@link InferenceGate}).
  *
  * <p>Models with dynamic height and width get the smallest input that holds the letterboxed
  * frame (a 16:9 frame at 640 becomes 640×384, not 640×640: the grey bars cost ~40 % of the
@@ -61,7 +62,7 @@ public final class OnnxDetector implements Detector, AutoCloseable {
     private final String inputName;
     /** The model's fixed input {width, height}, or null when both are dynamic. */
     private final int[] fixedInput;
-    private final Semaphore gate;
+    private final InferenceGate gate;
     private final ClassMap classMap;
     private final NonMaxSuppression nms;
     private final Map<Long, Queue<InputWorkspace>> workspaces = new ConcurrentHashMap<>();
@@ -82,7 +83,7 @@ public final class OnnxDetector implements Detector, AutoCloseable {
         this.session = session;
         this.inputName = session.getInputNames().iterator().next();
         this.fixedInput = fixedInputSize(session, inputName);
-        this.gate = new Semaphore(concurrent, true);
+        this.gate = new InferenceGate(concurrent);
         this.classMap = classMap;
         this.nms = nms;
     }
@@ -130,12 +131,14 @@ public final class OnnxDetector implements Detector, AutoCloseable {
     }
 
     @Override
-    public List<Detection> detect(Mat bgrImage, int inferenceWidth, int inferenceHeight, double confidenceThreshold) {
-        return run(bgrImage, inferenceWidth, inferenceHeight, confidenceThreshold).detections();
+    public List<Detection> detect(UUID organizationId, Mat bgrImage, int inferenceWidth, int inferenceHeight,
+            double confidenceThreshold) {
+        return run(organizationId, bgrImage, inferenceWidth, inferenceHeight, confidenceThreshold).detections();
     }
 
     /** {@link #detect} with the geometry and per-stage timings. */
-    public Run run(Mat bgrImage, int inferenceWidth, int inferenceHeight, double confidenceThreshold) {
+    public Run run(UUID organizationId, Mat bgrImage, int inferenceWidth, int inferenceHeight,
+            double confidenceThreshold) {
         if (closed) {
             throw new IllegalStateException("Detector " + modelPath + " is closed");
         }
@@ -149,7 +152,7 @@ public final class OnnxDetector implements Detector, AutoCloseable {
             long t1 = System.nanoTime();
             long[] inputShape = {1, 3, ws.height, ws.width};
             try (OnnxTensor input = OnnxTensor.createTensor(environment, ws.input.rewind(), inputShape);
-                    OrtSession.Result result = infer(input)) {
+                    OrtSession.Result result = infer(organizationId, input)) {
                 long t2 = System.nanoTime();
                 OnnxTensor output = (OnnxTensor) result.get(0);
                 long[] shape = output.getInfo().getShape();
@@ -169,12 +172,9 @@ public final class OnnxDetector implements Detector, AutoCloseable {
         }
     }
 
-    private OrtSession.Result infer(OnnxTensor input) throws OrtException {
-        gate.acquireUninterruptibly();
-        try {
+    private OrtSession.Result infer(UUID organizationId, OnnxTensor input) throws OrtException {
+        try (InferenceGate.Turn turn = gate.enter(organizationId)) {
             return session.run(Map.of(inputName, input));
-        } finally {
-            gate.release();
         }
     }
 

@@ -24,7 +24,7 @@ class CameraClipsTest {
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9};
 
     private final CameraClips clips = new CameraClips(new ClipSettings(Duration.ofSeconds(8), Duration.ofSeconds(4),
-            null, null), 0.5);
+            null, null, null, null), 0.5);
 
     private void livePackets(long fromMillis, int seconds) {
         for (long ms = fromMillis; ms < fromMillis + seconds * 1000L; ms += 40) {

@@ -76,6 +76,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(PipelineTestData.class)
 class PipelineOutputTest {
 
+    /** Whose frames these are, for the detector's turns. */
+    private static final UUID ORGANIZATION = UUID.randomUUID();
+
     private static final double THRESHOLD = 0.3;
     /** A raw frame of the site clip with a bare head, the first one the model finds at the camera's threshold. */
     private static Mat raw;
@@ -127,7 +130,7 @@ class PipelineOutputTest {
                     continue;
                 }
                 converter.convert(frame).copyTo(raw);
-                if (detector.detect(raw, 640, 640, THRESHOLD).stream()
+                if (detector.detect(ORGANIZATION, raw, 640, 640, THRESHOLD).stream()
                         .anyMatch(d -> d.productClass() == ProductClass.NO_HELMET && d.box().width() >= 12)) {
                     return;
                 }
@@ -279,7 +282,7 @@ class PipelineOutputTest {
                         (float) (rs.getDouble(4) * raw.cols()), (float) (rs.getDouble(5) * raw.rows()),
                         (float) ((rs.getDouble(4) + rs.getDouble(6)) * raw.cols()),
                         (float) ((rs.getDouble(5) + rs.getDouble(7)) * raw.rows())))).single());
-        BoundingBox head = detector.detect(raw, 640, 640, THRESHOLD).stream()
+        BoundingBox head = detector.detect(ORGANIZATION, raw, 640, 640, THRESHOLD).stream()
                 .filter(d -> d.productClass() == ProductClass.NO_HELMET)
                 .map(Detection::box)
                 .filter(box -> inside(box, stored.worker()))

@@ -35,7 +35,7 @@ class DetectorSupplyTest {
     @Test
     void withAModelTheEngineIsLoadedWhenACameraFirstNeedsIt(CapturedOutput output) {
         AtomicInteger loads = new AtomicInteger();
-        Detector engine = (image, width, height, confidence) -> List.of();
+        Detector engine = (organizationId, image, width, height, confidence) -> List.of();
         DetectorSupply supply = new DetectorSupply(SharedFiles.referenceModel(), () -> {
             loads.incrementAndGet();
             return engine;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.function.ToLongFunction;
 
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -18,6 +19,9 @@ import org.bytedeco.opencv.opencv_core.Size;
  * Arguments: [model path] [intra-op threads] [runs] [warm-up runs].
  */
 public final class InferenceBenchmark {
+
+    /** Whose frames these are, for the detector's turns. */
+    private static final UUID ORGANIZATION = UUID.randomUUID();
 
     private static final int[] SIZES = {640, 736, 1088, 1280};
 
@@ -36,11 +40,11 @@ public final class InferenceBenchmark {
                 // Square input (Ultralytics' default imgsz), then the 16:9 input a camera would use.
                 for (int height : new int[] {size, size * 9 / 16}) {
                     for (int i = 0; i < warmUp; i++) {
-                        detector.run(frame, size, height, 0.25);
+                        detector.run(ORGANIZATION, frame, size, height, 0.25);
                     }
                     List<OnnxDetector.Run> timed = new ArrayList<>();
                     for (int i = 0; i < runs; i++) {
-                        timed.add(detector.run(frame, size, height, 0.25));
+                        timed.add(detector.run(ORGANIZATION, frame, size, height, 0.25));
                     }
                     Letterbox lb = timed.get(0).letterbox();
                     results.add(String.format(Locale.ROOT,

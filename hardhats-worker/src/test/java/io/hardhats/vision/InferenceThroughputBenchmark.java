@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -21,6 +22,9 @@ import org.bytedeco.opencv.opencv_core.Size;
  * {@code bench/inference/run.sh throughput}. Arguments: [seconds per case] [camera threads].
  */
 public final class InferenceThroughputBenchmark {
+
+    /** Whose frames these are, for the detector's turns. */
+    private static final UUID ORGANIZATION = UUID.randomUUID();
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
@@ -48,7 +52,7 @@ public final class InferenceThroughputBenchmark {
         AtomicLong frames = new AtomicLong();
         Letterbox[] input = new Letterbox[1];
         try (OnnxDetector detector = OnnxDetector.open(model, threads)) {
-            input[0] = detector.run(frame, 640, 640, 0.25).letterbox();
+            input[0] = detector.run(ORGANIZATION, frame, 640, 640, 0.25).letterbox();
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
@@ -58,7 +62,7 @@ public final class InferenceThroughputBenchmark {
                 Thread t = new Thread(() -> {
                     try (Mat own = frame.clone()) {
                         while (System.nanoTime() < end) {
-                            detector.detect(own, 640, 640, 0.25);
+                            detector.detect(ORGANIZATION, own, 640, 640, 0.25);
                             frames.incrementAndGet();
                         }
                     }

@@ -9,6 +9,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which input size the detector feeds a model: tight for dynamic models, the model's own for fixed ones. */
 class InputShapeTest {
 
+    /** Whose frames these are, for the detector's turns. */
+    private static final UUID ORGANIZATION = UUID.randomUUID();
+
     @TempDir
     Path dir;
 
@@ -29,13 +33,13 @@ class InputShapeTest {
         try (OnnxDetector detector = OnnxDetector.open(model, InferenceThreads.perCore(1));
                 Mat wide = new Mat(1080, 1920, CV_8UC3, new Scalar(0, 0, 0, 0));
                 Mat square = new Mat(500, 500, CV_8UC3, new Scalar(0, 0, 0, 0))) {
-            Letterbox lb = detector.run(wide, 640, 640, 0.99).letterbox();
+            Letterbox lb = detector.run(ORGANIZATION, wide, 640, 640, 0.99).letterbox();
             assertThat(lb.inputWidth()).isEqualTo(640);
             assertThat(lb.inputHeight()).isEqualTo(384);
-            Letterbox big = detector.run(wide, 1280, 1280, 0.99).letterbox();
+            Letterbox big = detector.run(ORGANIZATION, wide, 1280, 1280, 0.99).letterbox();
             assertThat(big.inputWidth()).isEqualTo(1280);
             assertThat(big.inputHeight()).isEqualTo(736);
-            Letterbox sq = detector.run(square, 640, 640, 0.99).letterbox();
+            Letterbox sq = detector.run(ORGANIZATION, square, 640, 640, 0.99).letterbox();
             assertThat(sq.inputWidth()).isEqualTo(640);
             assertThat(sq.inputHeight()).isEqualTo(640);
         }
@@ -47,7 +51,7 @@ class InputShapeTest {
         try (OnnxDetector detector = OnnxDetector.open(model, InferenceThreads.perCore(1));
                 Mat wide = new Mat(1080, 1920, CV_8UC3, new Scalar(0, 0, 0, 0))) {
             // The model's Reshape only accepts 1x3x96x128: any other input would throw here.
-            Letterbox lb = detector.run(wide, 640, 640, 0.99).letterbox();
+            Letterbox lb = detector.run(ORGANIZATION, wide, 640, 640, 0.99).letterbox();
             assertThat(lb.inputWidth()).isEqualTo(128);
             assertThat(lb.inputHeight()).isEqualTo(96);
             assertThat(lb.resizedWidth()).isEqualTo(128);
@@ -69,9 +73,9 @@ class InputShapeTest {
                         Mat wide = new Mat(full, new Rect(0, 140, 640, 360)).clone();
                         Mat padded = new Mat()) {
                     copyMakeBorder(wide, padded, 140, 140, 0, 0, BORDER_CONSTANT, new Scalar(114, 114, 114, 0));
-                    OnnxDetector.Run tight = detector.run(wide, 640, 640, 0.25);
+                    OnnxDetector.Run tight = detector.run(ORGANIZATION, wide, 640, 640, 0.25);
                     assertThat(tight.letterbox().inputHeight()).isEqualTo(384);
-                    List<Detection> square = detector.run(padded, 640, 640, 0.25).detections();
+                    List<Detection> square = detector.run(ORGANIZATION, padded, 640, 640, 0.25).detections();
                     for (Detection d : tight.detections()) {
                         if (d.confidence() < 0.5) {
                             continue;

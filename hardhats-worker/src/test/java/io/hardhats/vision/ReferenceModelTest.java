@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /** The detector end to end on the shared reference model and labelled validation images. */
 class ReferenceModelTest {
+
+    /** Whose frames these are, for the detector's turns. */
+    private static final UUID ORGANIZATION = UUID.randomUUID();
 
     private static final int SAMPLE = 30;
     private static OnnxDetector detector;
@@ -77,7 +81,7 @@ class ReferenceModelTest {
         for (Path image : SharedFiles.valImages(SAMPLE)) {
             try (Mat frame = imread(image.toString())) {
                 assertThat(frame.empty()).as("decoded %s", image).isFalse();
-                List<Detection> found = detector.detect(frame, 640, 640, 0.25);
+                List<Detection> found = detector.detect(ORGANIZATION, frame, 640, 640, 0.25);
                 match(found, labels(image, frame.cols(), frame.rows()), counts);
             }
         }
@@ -112,7 +116,7 @@ class ReferenceModelTest {
             List<List<Detection>> sequential = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 int[] s = sizes[i % 2];
-                sequential.add(detector.detect(frames.get(i % frames.size()), s[0], s[1], 0.25));
+                sequential.add(detector.detect(ORGANIZATION, frames.get(i % frames.size()), s[0], s[1], 0.25));
             }
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
@@ -121,7 +125,7 @@ class ReferenceModelTest {
                     int index = i;
                     futures.add(pool.submit(() -> {
                         int[] s = sizes[index % 2];
-                        return detector.detect(frames.get(index % frames.size()), s[0], s[1], 0.25);
+                        return detector.detect(ORGANIZATION, frames.get(index % frames.size()), s[0], s[1], 0.25);
                     }));
                 }
                 for (int i = 0; i < 16; i++) {
