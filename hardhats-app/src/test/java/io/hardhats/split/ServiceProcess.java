@@ -110,18 +110,20 @@ final class ServiceProcess implements AutoCloseable {
 
     /**
      * Polls until the condition holds; fails at once when one of the watched processes died, and
-     * with the logs of all of them at the timeout. A condition that throws has not held yet.
+     * with the logs of all of them at the timeout. A condition that throws has not held yet; the
+     * last such failure is the cause of a timeout.
      */
     static void await(String what, Duration timeout, Collection<ServiceProcess> watched, BooleanSupplier condition)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        RuntimeException lastFailure = null;
         while (true) {
             try {
                 if (condition.getAsBoolean()) {
                     return;
                 }
             } catch (RuntimeException e) {
-                // Not there yet.
+                lastFailure = e; // not there yet, most likely
             }
             for (ServiceProcess service : watched) {
                 if (!service.process.isAlive()) {
@@ -132,7 +134,7 @@ final class ServiceProcess implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("gave up after " + timeout + " waiting for " + what + "; "
                         + watched.stream().map(service -> service.name + " log:\n" + service.tail())
-                                .collect(Collectors.joining("\n")));
+                                .collect(Collectors.joining("\n")), lastFailure);
             }
             Thread.sleep(POLL.toMillis());
         }
