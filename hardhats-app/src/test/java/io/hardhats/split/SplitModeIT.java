@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -30,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import javax.imageio.ImageIO;
 
@@ -39,8 +38,6 @@ import io.hardhats.dashboard.HeadlessChromium;
 import io.hardhats.stream.MjpegReader;
 import io.hardhats.ingest.RtspTestServer;
 import io.hardhats.vision.SharedFiles;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,15 +69,14 @@ class SplitModeIT {
     private static final Duration UI = Duration.ofSeconds(60);
     private static final Duration LIVE = Duration.ofMinutes(3);
     private static final String PASSWORD = "Split-mode-2024";
-    private static final String FERNET_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static Process redis;
+    private static ServiceProcess redis;
     private static RtspTestServer rtsp;
-    private static Process web;
-    private static Process worker;
+    private static ServiceProcess web;
+    private static ServiceProcess worker;
     private static int webPort;
     private static HeadlessChromium browser;
     private static WebDriver driver;
@@ -95,45 +91,31 @@ class SplitModeIT {
         Files.createDirectories(OUT);
         // Should the test JVM be stopped before @AfterAll, the service processes go with it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Process process : new Process[] {worker, web, redis}) {
+            for (ServiceProcess process : new ServiceProcess[] {worker, web, redis}) {
                 if (process != null) {
-                    process.destroyForcibly();
+                    process.destroyNow();
                 }
             }
             if (rtsp != null) {
                 rtsp.stop();
             }
         }, "split-e2e-cleanup"));
-        String database = TestDatabase.url();
-        int redisPort = freePort();
-        redis = startRedis(redisPort);
+        int redisPort = ServiceProcess.freePort();
+        redis = ServiceProcess.redis(redisPort, OUT);
         rtsp = RtspTestServer.start(SharedFiles.siteClip("site-helmets-wide.mp4"));
+        Map<String, String> env = ServiceProcess.deployment(TestDatabase.url(), redisPort);
 
-        webPort = freePort();
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
-                "DATABASE_URL", database,
-                "REDIS_URL", "redis://127.0.0.1:" + redisPort,
-                "SECRET_KEY", "split-mode-test-signing-key-0123456789-abcdef",
-                "ENCRYPTION_KEY", FERNET_KEY,
-                "COOKIE_SECURE", "false",
-                "MODEL_PATH", SharedFiles.referenceModel().toString(),
-                "ALLOW_PRIVATE_CAMERA_HOSTS", "true",
-                "WORKER_CAPACITY", "4"));
-        env.put("HARDHATS_FLEET_POLL_EVERY", "500ms");
-        env.put("HARDHATS_FLEET_RENEW_EVERY", "2s");
-        env.put("HARDHATS_FLEET_TTL", "10s");
-
-        Map<String, String> webEnv = new java.util.HashMap<>(env);
+        webPort = ServiceProcess.freePort();
+        Map<String, String> webEnv = new HashMap<>(env);
         webEnv.put("PORT", Integer.toString(webPort));
         webEnv.put("HARDHATS_DATA_DIR", OUT.resolve("web-data").toString());
-        web = startJar("web", System.getProperty("hardhats.web.jar"), webEnv);
-        waitFor("the web's /health/ready to answer 200", START, web, "web",
-                () -> status("/health/ready", null) == 200);
+        web = ServiceProcess.jar("web", "web", OUT, webEnv);
+        web.await("the web's /health/ready to answer 200", START, () -> status("/health/ready", null) == 200);
 
-        Map<String, String> workerEnv = new java.util.HashMap<>(env);
-        workerEnv.put("PORT", Integer.toString(freePort()));
+        Map<String, String> workerEnv = new HashMap<>(env);
+        workerEnv.put("PORT", Integer.toString(ServiceProcess.freePort()));
         workerEnv.put("HARDHATS_DATA_DIR", OUT.resolve("worker-data").toString());
-        worker = startJar("worker", System.getProperty("hardhats.worker.jar"), workerEnv);
+        worker = ServiceProcess.jar("worker", "worker", OUT, workerEnv);
 
         startBrowser();
     }
@@ -143,12 +125,17 @@ class SplitModeIT {
         if (browser != null) {
             browser.close();
         }
-        stop(worker);
-        stop(web);
+        for (ServiceProcess process : new ServiceProcess[] {worker, web}) {
+            if (process != null) {
+                process.stop();
+            }
+        }
         if (rtsp != null) {
             rtsp.close();
         }
-        stop(redis);
+        if (redis != null) {
+            redis.stop();
+        }
         readers.shutdownNow();
     }
 
@@ -194,7 +181,7 @@ class SplitModeIT {
             assertThat(camera.path("target_fps").asDouble()).isEqualTo(2.0);
 
             // The worker process (perhaps still starting) claims it and reports it online.
-            waitFor("camera " + cameraId + " to be online", START, worker, "worker",
+            worker.await("camera " + cameraId + " to be online", START,
                     () -> "online".equals(getJson("/api/v1/cameras/" + cameraId, cookie).path("status").asString()));
 
             // Annotated live frames on the MJPEG stream, changing over time.
@@ -225,89 +212,6 @@ class SplitModeIT {
                     .isIn("no_hardhat", "no_vest");
             waitVisible(By.cssSelector("#alert-list li[data-event-id='" + violation.path("id").asString() + "']"));
             screenshot("live-alert");
-        }
-    }
-
-    // --- processes ---
-
-    private static Process startJar(String name, String jar, Map<String, String> env) throws IOException {
-        assertThat(jar).as("the %s jar's path (system property hardhats.%s.jar)", name, name).isNotBlank();
-        assertThat(Path.of(jar)).as("run `mvn package` first").isRegularFile();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx768m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar)
-                .directory(OUT.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(OUT.resolve(name + ".log").toFile());
-        builder.environment().keySet().removeIf(key -> key.startsWith("HARDHATS_") || key.startsWith("SPRING_"));
-        builder.environment().putAll(env);
-        builder.environment().put("HARDHATS_ROLE", name);
-        return builder.start();
-    }
-
-    private static Process startRedis(int port) throws Exception {
-        Path dir = Files.createDirectories(OUT.resolve("redis"));
-        Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(OUT.resolve("redis.log").toFile())
-                .start();
-        waitFor("redis-server to answer PING", Duration.ofSeconds(30), process, "redis", () -> {
-            RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
-            try (StatefulRedisConnection<String, String> connection = client.connect()) {
-                return "PONG".equals(connection.sync().ping());
-            } finally {
-                client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-            }
-        });
-        return process;
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    /** Polls until the condition holds; fails at once, with its log, when the process died. */
-    private static void waitFor(String what, Duration timeout, Process process, String log, BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // Not there yet.
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("waiting for " + what + ", the " + log + " process exited with "
-                        + process.exitValue() + ":\n" + tail(log));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up after " + timeout + " waiting for " + what + "; " + log + " log:\n"
-                        + tail(log));
-            }
-            Thread.sleep(250);
-        }
-    }
-
-    private static String tail(String log) {
-        try {
-            List<String> lines = Files.readAllLines(OUT.resolve(log + ".log"));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
@@ -383,7 +287,7 @@ class SplitModeIT {
             return reading.get(LIVE.toSeconds(), TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("fewer than " + count + " different live frames on the MJPEG stream within "
-                    + LIVE + "; worker log:\n" + tail("worker"));
+                    + LIVE + "; worker log:\n" + worker.tail());
         } finally {
             stream.close();
             reading.cancel(true);

@@ -134,20 +134,6 @@ public class TenantData {
         });
     }
 
-    /** What a worker's dispatcher records when a receiver accepts a delivery: the delivery delivered, and its attempt. */
-    public void deliveryAccepted(UUID organizationId, UUID deliveryId, int httpStatus) {
-        transactions.run(organizationId, () -> {
-            jdbc.sql("""
-                    UPDATE notification_deliveries SET status = 'delivered', attempts = attempts + 1,
-                        delivered_at = now(), claim_token = NULL WHERE id = ?
-                    """).param(deliveryId).update();
-            jdbc.sql("""
-                    INSERT INTO notification_attempts (id, organization_id, delivery_id, at, result, http_status)
-                    VALUES (?, ?, ?, now(), 'delivered', ?)
-                    """).params(UUID.randomUUID(), organizationId, deliveryId, httpStatus).update();
-        });
-    }
-
     /**
      * What the worker writes when a storm of violations exceeds a channel's limit: one storm
      * summary to send, and the alerts it carries held. Answers the summary's id.
