@@ -100,11 +100,11 @@ snapshot() {
     echo "pg_server_backends_ticks $(sum_ticks $server_backends)"
     # shellcheck disable=SC2086
     echo "pg_recorder_backends_ticks $(sum_ticks $recorder_backends)"
-    sql "SELECT 'xact_commit', xact_commit UNION ALL SELECT 'xact_rollback', xact_rollback
-      UNION ALL SELECT 'tup_returned', tup_returned UNION ALL SELECT 'tup_fetched', tup_fetched
-      UNION ALL SELECT 'tup_inserted', tup_inserted UNION ALL SELECT 'tup_updated', tup_updated
-      UNION ALL SELECT 'tup_deleted', tup_deleted UNION ALL SELECT 'blks_read', blks_read
-      UNION ALL SELECT 'blks_hit', blks_hit FROM pg_stat_database WHERE datname = current_database()"
+    sql "SELECT name, value FROM pg_stat_database d, LATERAL (VALUES ('xact_commit', d.xact_commit),
+      ('xact_rollback', d.xact_rollback), ('tup_returned', d.tup_returned), ('tup_fetched', d.tup_fetched),
+      ('tup_inserted', d.tup_inserted), ('tup_updated', d.tup_updated), ('tup_deleted', d.tup_deleted),
+      ('blks_read', d.blks_read), ('blks_hit', d.blks_hit)) AS counters(name, value)
+      WHERE datname = current_database()"
     echo "wal_bytes $(sql "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")"
     echo "events $(sql "SELECT count(*) FROM events")"
     echo "delivered $(sql "SELECT count(*) FROM notification_deliveries WHERE status = 'delivered'")"

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.hardhats.events.Severity;
 import io.hardhats.events.ViolationType;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * The generic webhook's body for one violation, or for a channel's test message: the record the
  * worker serialises and the schema the API documentation publishes (OpenAPI {@code webhooks}).
+ * Names are explicit because the schema generator does not follow the JSON mapper's snake_case.
  */
 @Schema(name = "WebhookAlert",
         description = "One violation (type `violation`), or a channel's \"Send test\" message (type `test`).")
@@ -22,14 +24,15 @@ public record WebhookAlertMessage(
         @Schema(requiredMode = REQUIRED,
                 description = "The event's id (on a test message, the delivery's); also the X-Hardhats-Delivery key")
         UUID id,
-        @Schema(requiredMode = REQUIRED, description = "When the violation was seen, in UTC") Instant occurredAt,
+        @Schema(requiredMode = REQUIRED, description = "When the violation was seen, in UTC") @JsonProperty("occurred_at")
+        Instant occurredAt,
         @Schema(requiredMode = REQUIRED,
                 description = "The same moment in the organisation's time zone, ISO 8601 with its offset",
-                example = "2026-12-02T07:30:00.123456+01:00") String occurredAtLocal,
+                example = "2026-12-02T07:30:00.123456+01:00") @JsonProperty("occurred_at_local") String occurredAtLocal,
         @Schema(requiredMode = REQUIRED, description = "The organisation's IANA time zone", example = "Europe/Berlin")
-        String timeZone,
+        @JsonProperty("time_zone") String timeZone,
         @Schema(requiredMode = REQUIRED) WebhookCamera camera,
-        @Schema(requiredMode = REQUIRED) ViolationType violationType,
+        @Schema(requiredMode = REQUIRED) @JsonProperty("violation_type") ViolationType violationType,
         @Schema(requiredMode = REQUIRED) Severity severity,
         @Schema(requiredMode = REQUIRED, description = "The detector's confidence, from 0 to 1", minimum = "0",
                 maximum = "1") double confidence,
