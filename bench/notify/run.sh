@@ -125,7 +125,11 @@ echo "{\"phase\":\"idle\",\"organizations\":$ORGS,$($CLIENT window "$WORK/idle0"
   "$DATA/secrets.properties" "$PG_PORT" "$WORK/plan" "$RATE" $((WARM + DURATION + 15)) "$WORK/commits" \
   "$RECORD_THREADS" > "$WORK/recorder.json" 2> "$WORK/recorder.log") &
 recorder=$!
-for _ in $(seq 1 120); do [ "$(sql "SELECT count(*) FROM events")" -gt 0 ] && break; sleep 1; done
+for _ in $(seq 1 300); do
+  kill -0 "$recorder" 2>/dev/null || { echo "the recorder stopped: see $WORK/recorder.log" >&2; exit 1; }
+  [ "$(sql "SELECT count(*) FROM events")" -gt 0 ] && break
+  sleep 1
+done
 sleep "$WARM"; snapshot "$WORK/load0"; sleep "$DURATION"; snapshot "$WORK/load1"
 echo "{\"phase\":\"load\",\"organizations\":$ORGS,\"violations_per_minute\":$RATE,$($CLIENT window "$WORK/load0" "$WORK/load1" "$TCK" | cut -c2-)"
 wait "$recorder"

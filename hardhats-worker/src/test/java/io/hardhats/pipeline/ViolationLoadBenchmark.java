@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -139,19 +137,15 @@ public final class ViolationLoadBenchmark {
     private static ConfigurableApplicationContext worker(String password, int pgPort) {
         String url = "postgresql://postgres:" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@127.0.0.1:"
                 + pgPort + "/postgres?ApplicationName=hardhats-recorder";
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("hardhats.role", "worker");
-        properties.put("hardhats.database-url", url);
-        properties.put("hardhats.fleet.enabled", "false");
-        properties.put("hardhats.notifications.dispatch.enabled", "false");
-        // Only the recording path runs here; it neither signs sessions nor decrypts a channel.
-        properties.put("hardhats.secret-key", "bench-recorder-signing-key-0123456789-abcdefghij");
-        properties.put("hardhats.encryption-key", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
-        properties.put("logging.level.root", "WARN");
+        // Arguments, not default properties: application.yml's empty DATABASE_URL would win over those.
+        String[] arguments = {"--hardhats.role=worker", "--hardhats.database-url=" + url,
+            "--hardhats.fleet.enabled=false", "--hardhats.notifications.dispatch.enabled=false",
+            // Only the recording path runs here; it neither signs sessions nor decrypts a channel.
+            "--hardhats.secret-key=bench-recorder-signing-key-0123456789-abcdefghij",
+            "--hardhats.encryption-key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "--logging.level.root=WARN"};
         SpringApplication application = new SpringApplication(HardhatsApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
-        application.setDefaultProperties(properties);
-        return application.run();
+        return application.run(arguments);
     }
 
     private static Violation violation(int n) {
