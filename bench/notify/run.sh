@@ -120,9 +120,10 @@ receiver=$!
 snapshot "$WORK/idle0"; sleep "$IDLE"; snapshot "$WORK/idle1"
 echo "{\"phase\":\"idle\",\"organizations\":$ORGS,$($CLIENT window "$WORK/idle0" "$WORK/idle1" "$TCK" | cut -c2-)"
 
-# The recorder runs past the measured window, so its backends are still there to be read at its end.
+# The recorder runs well past the measured window (the snapshots take seconds each on a busy
+# machine), so it and its backends are still there to be read at the window's end.
 (cd hardhats-worker && MALLOC_ARENA_MAX=2 exec java -Xmx1g -cp "$cp" io.hardhats.pipeline.ViolationLoadBenchmark \
-  "$DATA/secrets.properties" "$PG_PORT" "$WORK/plan" "$RATE" $((WARM + DURATION + 15)) "$WORK/commits" \
+  "$DATA/secrets.properties" "$PG_PORT" "$WORK/plan" "$RATE" $((WARM + DURATION + 60)) "$WORK/commits" \
   "$RECORD_THREADS" > "$WORK/recorder.json" 2> "$WORK/recorder.log") &
 recorder=$!
 for _ in $(seq 1 300); do
@@ -134,7 +135,7 @@ sleep "$WARM"; snapshot "$WORK/load0"; sleep "$DURATION"; snapshot "$WORK/load1"
 echo "{\"phase\":\"load\",\"organizations\":$ORGS,\"violations_per_minute\":$RATE,$($CLIENT window "$WORK/load0" "$WORK/load1" "$TCK" | cut -c2-)"
 wait "$recorder"
 recorder=
-echo "{\"phase\":\"recorder\",$(cut -c2- < "$WORK/recorder.json")"
+echo "{\"phase\":\"recorder\",$(grep '^{' "$WORK/recorder.json" | tail -1 | cut -c2-)"
 
 for _ in $(seq 1 "$DRAIN"); do
   [ "$(sql "SELECT count(*) FROM notification_deliveries WHERE status IN ('pending', 'retrying')")" = 0 ] && break
