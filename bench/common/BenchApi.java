@@ -76,6 +76,12 @@ public final class BenchApi {
         return m.group(1);
     }
 
+    /** POSTs a JSON body; answers the response body, failing on any status but 2xx. */
+    public String postJson(String path, String cookie, String json) throws IOException, InterruptedException {
+        return check(path, http.send(request(path, cookie).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString())).body();
+    }
+
     /** Uploads {@code file} as the camera's placeholder video; answers the camera as JSON. */
     public String uploadPlaceholder(String cookie, String cameraId, Path file) throws IOException, InterruptedException {
         String boundary = "----bench" + UUID.randomUUID();

@@ -41,8 +41,6 @@ import org.springframework.stereotype.Component;
 @Component
 class GuardedHttpPoster implements AutoCloseable {
 
-    static final String SIGNATURE_HEADER = "X-Hardhats-Signature";
-    static final String DELIVERY_HEADER = "X-Hardhats-Delivery";
     private static final int REPLY_CHARS = 200;
 
     private final CloseableHttpClient client;
@@ -102,10 +100,10 @@ class GuardedHttpPoster implements AutoCloseable {
         }
         request.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         request.setHeader("User-Agent", "Hard Hats notifications");
-        request.setHeader(DELIVERY_HEADER, idempotencyKey);
-        request.setHeader("Idempotency-Key", idempotencyKey);
+        request.setHeader(WebhookHeaders.DELIVERY, idempotencyKey);
+        request.setHeader(WebhookHeaders.IDEMPOTENCY_KEY, idempotencyKey);
         if (to.signingSecret() != null) {
-            request.setHeader(SIGNATURE_HEADER, signature(to.signingSecret(), body));
+            request.setHeader(WebhookHeaders.SIGNATURE, signature(to.signingSecret(), body));
         }
         ScheduledFuture<?> deadline = deadlines.schedule(request::cancel, settings.requestTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
