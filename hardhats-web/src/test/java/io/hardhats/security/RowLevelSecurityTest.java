@@ -56,7 +56,9 @@ class RowLevelSecurityTest extends ApiTest {
             Map.entry("digest_deliveries", "organization_id"),
             Map.entry("notification_channels", "organization_id"),
             Map.entry("notification_deliveries", "organization_id"),
-            Map.entry("notification_attempts", "organization_id"));
+            Map.entry("notification_attempts", "organization_id"),
+            // Its rows come from the trigger on blobs: each organisation's first blob below makes one.
+            Map.entry("storage_usage", "organization_id"));
 
     /** What one organisation holds, row ids the raw SQL below refers to. */
     private record Tenant(UUID organizationId, UUID userId, UUID cameraId, UUID spareCameraId, UUID blobId,
@@ -276,7 +278,9 @@ class RowLevelSecurityTest extends ApiTest {
                         + "', '" + org + "', '" + b.channelId() + "', 'test', 'pending', now(), now())"),
                 Map.entry("notification_attempts", "INSERT INTO notification_attempts (id, organization_id, "
                         + "delivery_id, at, result) VALUES ('" + UUID.randomUUID() + "', '" + org + "', '"
-                        + b.deliveryId() + "', now(), 'retry')"));
+                        + b.deliveryId() + "', now(), 'retry')"),
+                Map.entry("storage_usage", "INSERT INTO storage_usage (organization_id, bytes) VALUES ('" + org
+                        + "', 0)"));
     }
 
     @TestFactory
