@@ -100,6 +100,9 @@ class NotificationsAcrossProcessesIT {
         rtsp = RtspTestServer.start(SharedFiles.siteClip("site-helmets-wide.mp4"));
         receiver = new VerifyingWebhookReceiver();
         Map<String, String> env = ServiceProcess.deployment(TestDatabase.url(), redisPort);
+        // The tests send more test messages through one channel than its 15-minute limit allows.
+        env.put("HARDHATS_NOTIFICATIONS_TEST_SENDS_PER_CHANNEL", "100");
+        env.put("HARDHATS_NOTIFICATIONS_TEST_SENDS_PER_ORGANIZATION", "100");
 
         int portA = ServiceProcess.freePort();
         webA = ServiceProcess.jar("web", "web-a", OUT, service(env, portA, "web-a"));
