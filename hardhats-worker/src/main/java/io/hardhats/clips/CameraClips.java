@@ -55,9 +55,17 @@ public final class CameraClips {
         livePacketsHeld = true;
     }
 
-    /** Kept only while a clip may copy them: in privacy mode the camera's own video (faces unblurred) is not held. */
+    /**
+     * Whether live packets are kept now: only while a clip may copy them (in privacy mode the
+     * camera's own video, faces unblurred, is not held) and an MP4 can carry the stream.
+     */
+    public boolean keepsPackets() {
+        return compressedCopyAllowed && packets.keepsFormat();
+    }
+
+    /** Kept only while {@link #keepsPackets}. */
     public void packet(CompressedPacket packet) {
-        if (compressedCopyAllowed) {
+        if (keepsPackets()) {
             packets.add(packet);
         }
     }

@@ -101,6 +101,11 @@ final class PacketRing {
     }
 
     /** Whether it holds video a clip can start from. */
+    /** Whether the open connection's packets are kept: its format is one a clip can copy. */
+    synchronized boolean keepsFormat() {
+        return format != null;
+    }
+
     synchronized boolean holdsVideo() {
         return format != null && !entries.isEmpty();
     }

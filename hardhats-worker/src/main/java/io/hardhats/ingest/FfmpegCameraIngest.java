@@ -338,7 +338,7 @@ public final class FfmpegCameraIngest implements CameraIngest {
                             if (!decoder.isVideo(packet)) {
                                 continue;
                             }
-                            if (!placeholder) {
+                            if (!placeholder && listener.wantsPackets()) {
                                 listener.onPacket(CompressedPacket.copyOf(packet));
                             }
                             decoder.send(packet);

@@ -27,7 +27,15 @@ public interface FrameListener {
     default void onStreamOpened(StreamFormat format) {
     }
 
-    /** Every video packet of the live source, as received, before it is decoded (or skipped). */
+    /**
+     * Whether {@link #onPacket} would keep packets now: copying each one out of FFmpeg (every
+     * packet of every camera, at the camera's full frame rate) is skipped when it would not.
+     */
+    default boolean wantsPackets() {
+        return false;
+    }
+
+    /** Every video packet of the live source, as received, before it is decoded, while {@link #wantsPackets}. */
     default void onPacket(CompressedPacket packet) {
     }
 }

@@ -182,6 +182,11 @@ final class CameraPipeline implements FrameListener {
     }
 
     @Override
+    public boolean wantsPackets() {
+        return clips.keepsPackets();
+    }
+
+    @Override
     public void onPacket(CompressedPacket packet) {
         clips.packet(packet);
     }

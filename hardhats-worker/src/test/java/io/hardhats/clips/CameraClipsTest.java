@@ -62,4 +62,15 @@ class CameraClipsTest {
         assertThat(clips.kind()).isEqualTo(ClipKind.ANALYSED_FRAMES);
         assertThat(clips.packetBytes()).isZero();
     }
+
+    @Test
+    void packetsAreWantedOnlyWhileAClipMayCopyThem() {
+        assertThat(clips.keepsPackets()).as("no live connection").isFalse();
+        clips.streamOpened(new StreamFormat(avcodec.AV_CODEC_ID_MJPEG, 1920, 1080, new byte[0], 1, 90_000));
+        assertThat(clips.keepsPackets()).as("a codec an MP4 does not carry").isFalse();
+        clips.streamOpened(H264);
+        assertThat(clips.keepsPackets()).isTrue();
+        clips.allowCompressedCopy(false);
+        assertThat(clips.keepsPackets()).as("privacy mode").isFalse();
+    }
 }

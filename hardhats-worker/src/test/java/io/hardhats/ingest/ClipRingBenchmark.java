@@ -84,6 +84,11 @@ public final class ClipRingBenchmark {
         }
 
         @Override
+        public boolean wantsPackets() {
+            return ring != null && ring.keepsPackets();
+        }
+
+        @Override
         public void onPacket(CompressedPacket packet) {
             if (ring != null) {
                 ring.packet(packet);
