@@ -119,8 +119,8 @@ final class CameraPipeline implements FrameListener {
 
     private void publish(CameraConfig camera, Mat bgr, Analysis analysis, Instant capturedAt, boolean placeholder) {
         List<BoundingBox> flagged = analysis.violations().stream().map(Violation::box).toList();
-        byte[] frame = live.annotator().annotate(bgr, analysis.detections(), flagged, zone, camera.name(), capturedAt,
-                placeholder);
+        byte[] frame = live.annotator().annotate(bgr, new FrameAnnotator.Drawing(analysis.detections(), flagged, zone,
+                camera.name(), capturedAt, placeholder), FrameAnnotator.MAX_WIDTH);
         live.bus().publishFrame(camera.id(), frame);
         clips.analysed(frame, capturedAt, placeholder);
         if (!analysis.violations().isEmpty()) {

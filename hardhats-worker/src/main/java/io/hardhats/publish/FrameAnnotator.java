@@ -53,20 +53,16 @@ public class FrameAnnotator {
     }
 
     /**
+     * What is drawn on one frame.
+     *
      * @param flagged the boxes of workers whose violation fired on this frame, in source pixels
      * @param zone    the zone polygon in normalised coordinates, or null
      */
-    public byte[] annotate(Mat bgr, List<Detection> detections, List<BoundingBox> flagged, List<List<Double>> zone,
-            String cameraName, Instant at, boolean placeholder) {
-        return annotate(bgr, new Drawing(detections, flagged, zone, cameraName, at, placeholder), MAX_WIDTH);
-    }
-
-    /** What is drawn on one frame: see {@link #annotate(Mat, List, List, List, String, Instant, boolean)}. */
     public record Drawing(List<Detection> detections, List<BoundingBox> flagged, List<List<Double>> zone,
             String cameraName, Instant at, boolean placeholder) {
     }
 
-    /** The same picture, scaled down to at most {@code maxWidth} pixels wide. */
+    /** The picture, scaled down to at most {@code maxWidth} pixels wide ({@link #MAX_WIDTH} for the live view). */
     public byte[] annotate(Mat bgr, Drawing drawing, int maxWidth) {
         try (PointerScope scope = new PointerScope()) {
             double scale = bgr.cols() > maxWidth ? (double) maxWidth / bgr.cols() : 1.0;

@@ -25,9 +25,10 @@ class FrameAnnotatorTest {
         Instant captured = Instant.parse("2026-11-26T08:00:01.234Z");
         byte[] jpeg;
         try (Mat frame = new Mat(1080, 1920, CV_8UC3, new Scalar(90, 120, 150, 0))) {
-            jpeg = new FrameAnnotator(80).annotate(frame,
+            jpeg = new FrameAnnotator(80).annotate(frame, new FrameAnnotator.Drawing(
                     List.of(new Detection(ProductClass.NO_HELMET, "no_helmet", 0.9f, new BoundingBox(100, 100, 300, 400))),
-                    List.of(), List.of(List.of(0.1, 0.1), List.of(0.9, 0.1), List.of(0.5, 0.9)), "Gate", captured, true);
+                    List.of(), List.of(List.of(0.1, 0.1), List.of(0.9, 0.1), List.of(0.5, 0.9)), "Gate", captured, true),
+                    FrameAnnotator.MAX_WIDTH);
         }
         assertThat(jpeg[0] & 0xFF).isEqualTo(0xFF);
         assertThat(jpeg[1] & 0xFF).isEqualTo(0xD8);
@@ -49,9 +50,9 @@ class FrameAnnotatorTest {
         BoundingBox atTheEdge = new BoundingBox(610, 120, 639, 220);
         byte[] jpeg;
         try (Mat frame = new Mat(360, 640, CV_8UC3, new Scalar(90, 120, 150, 0))) {
-            jpeg = new FrameAnnotator(95).annotate(frame,
+            jpeg = new FrameAnnotator(95).annotate(frame, new FrameAnnotator.Drawing(
                     List.of(new Detection(ProductClass.NO_HELMET, "no_helmet", 0.9f, atTheEdge)),
-                    List.of(), null, "Gate", Instant.parse("2026-11-26T08:00:00Z"), false);
+                    List.of(), null, "Gate", Instant.parse("2026-11-26T08:00:00Z"), false), FrameAnnotator.MAX_WIDTH);
         }
         try (BytePointer bytes = new BytePointer(jpeg); Mat raw = new Mat(1, jpeg.length, CV_8UC1, bytes);
                 Mat decoded = imdecode(raw, IMREAD_COLOR)) {
@@ -65,10 +66,12 @@ class FrameAnnotatorTest {
         // A worker's box in source pixels of a 1920 px frame, which is scaled to 1280: x 600–900 becomes 400–600.
         BoundingBox worker = new BoundingBox(600, 300, 900, 900);
         try (Mat frame = new Mat(1080, 1920, CV_8UC3, new Scalar(90, 120, 150, 0));
-                Mat flagged = decode(new FrameAnnotator(95).annotate(frame, List.of(), List.of(worker), null, "Gate",
-                        Instant.parse("2026-11-26T08:00:00Z"), false));
-                Mat plain = decode(new FrameAnnotator(95).annotate(frame, List.of(), List.of(), null, "Gate",
-                        Instant.parse("2026-11-26T08:00:00Z"), false))) {
+                Mat flagged = decode(new FrameAnnotator(95).annotate(frame, new FrameAnnotator.Drawing(List.of(),
+                        List.of(worker), null, "Gate", Instant.parse("2026-11-26T08:00:00Z"), false),
+                        FrameAnnotator.MAX_WIDTH));
+                Mat plain = decode(new FrameAnnotator(95).annotate(frame, new FrameAnnotator.Drawing(List.of(),
+                        List.of(), null, "Gate", Instant.parse("2026-11-26T08:00:00Z"), false),
+                        FrameAnnotator.MAX_WIDTH))) {
             assertThat(redPixels(flagged, 395, 405, 250, 550)).as("left edge of the box").isGreaterThan(600);
             assertThat(redPixels(flagged, 420, 580, 250, 550)).as("inside the box").isZero();
             assertThat(redPixels(plain, 395, 405, 250, 550)).isZero();
